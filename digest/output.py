@@ -1,0 +1,169 @@
+"""The one place that writes the site: locked, staged in a temporary directory, swapped in whole."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path, PurePosixPath
+
+from digest.errors import LockError, OutputError
+from digest.models import OutputFile
+
+MARKER = ".digest-site"
+MARKER_TEXT = b"This directory is written by digest build; digest may delete and rewrite it.\n"
+
+
+def check_output_dir(output_dir: Path, *, project_dir: Path) -> None:
+    """Raise OutputError unless `output_dir` is a place digest may replace as a whole."""
+    out = output_dir.resolve()
+    project = project_dir.resolve()
+    protected = {Path("/"), Path.home().resolve(), project, project / "articles", project / "templates"}
+    if out in protected:
+        raise OutputError(f"refusing to use {out} as the output directory: it is {_describe(out, project)}")
+    for keep in (project / "articles", project / "templates", project / "digest.yaml"):
+        if keep == out or out in keep.parents:
+            raise OutputError(f"refusing to use {out} as the output directory: it contains {keep}")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} exists and is not a directory")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise OutputError(
+            f"{out} is not empty and was not written by digest (no {MARKER} marker); "
+            "choose another --output or empty it yourself"
+        )
+
+
+def _describe(out: Path, project: Path) -> str:
+    if out == Path("/"):
+        return "the file system root"
+    if out == Path.home().resolve():
+        return "your home directory"
+    return "the project directory" if out == project else "a project input directory"
+
+
+@contextlib.contextmanager
+def build_lock(output_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock for building into `output_dir`; fail fast if another build holds it."""
+    lock_path = output_dir.parent / f".{output_dir.name}.lock"
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise LockError(f"another digest build is writing {output_dir} (lock {lock_path})") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def safe_relative(path: str) -> PurePosixPath:
+    """Return `path` as a relative POSIX path inside the output, or raise OutputError."""
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or not pure.parts or any(p in ("", ".", "..") for p in pure.parts):
+        raise OutputError(f"refusing to write outside the output directory: {path!r}")
+    return pure
+
+
+def write_site(
+    files: tuple[OutputFile, ...],
+    *,
+    output_dir: Path,
+    project_dir: Path,
+    on_write: Callable[[str], None] | None = None,
+) -> tuple[int, int]:
+    """Write `files` as the whole content of `output_dir`, atomically; return (written, unchanged).
+
+    Unchanged files are hard-linked from the previous site, so they keep their bytes and times.
+    The new tree is staged next to the output and swapped in only when complete, so a failure at
+    any point leaves the previous site as it was.
+    """
+    check_output_dir(output_dir, project_dir=project_dir)
+    out = output_dir.resolve()
+    _recover_interrupted_swap(out)
+    seen: dict[str, str] = {}
+    for item in files:
+        key = str(safe_relative(item.path)).casefold()
+        if key in seen:
+            raise OutputError(f"two output files share the path {item.path!r} (and {seen[key]!r})")
+        seen[key] = item.path
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        written, unchanged = _stage(files, stage=stage, previous=out, on_write=on_write)
+        (stage / MARKER).write_bytes(MARKER_TEXT)
+        if out.exists() and written == 0 and _same_listing(stage, out):
+            shutil.rmtree(stage)
+            return 0, unchanged
+        _swap(stage, out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return written, unchanged
+
+
+def _stage(
+    files: tuple[OutputFile, ...], *, stage: Path, previous: Path, on_write: Callable[[str], None] | None
+) -> tuple[int, int]:
+    written = unchanged = 0
+    for item in sorted(files, key=lambda f: f.path):
+        target = stage / safe_relative(item.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old = previous / safe_relative(item.path)
+        if _same_bytes(old, item.content):
+            os.link(old, target)
+            unchanged += 1
+            continue
+        target.write_bytes(item.content)
+        written += 1
+        if on_write is not None:
+            on_write(item.path)
+    return written, unchanged
+
+
+def _same_bytes(path: Path, content: bytes) -> bool:
+    try:
+        stat = path.lstat()
+    except OSError:
+        return False
+    if not path.is_file() or path.is_symlink() or stat.st_size != len(content):
+        return False
+    return path.read_bytes() == content
+
+
+def _same_listing(a: Path, b: Path) -> bool:
+    def listing(root: Path) -> list[str]:
+        return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+    return listing(a) == listing(b)
+
+
+def _swap(stage: Path, out: Path) -> None:
+    if not out.exists():
+        os.rename(stage, out)
+        return
+    old = out.parent / f".{out.name}.old"
+    if old.exists():
+        shutil.rmtree(old)
+    os.rename(out, old)
+    try:
+        os.rename(stage, out)
+    except OSError:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover_interrupted_swap(out: Path) -> None:
+    """Put back the previous site if a build was killed between the two renames of a swap."""
+    old = out.parent / f".{out.name}.old"
+    if old.is_dir() and (old / MARKER).is_file():
+        if not out.exists():
+            os.rename(old, out)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in out.parent.glob(f".{out.name}.tmp-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
