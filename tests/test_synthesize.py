@@ -1,0 +1,109 @@
+"""Facts across sources, conflicts, people and the timeline, on hand-made records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from digest.models import Article, ArticleRecord, Figure, Quote, Sentence, Speaker, TimeExpr
+from digest.synthesize import measure_tokens, synthesize
+
+
+def _record(
+    art_id: str,
+    text: str,
+    figures: tuple[Figure, ...] = (),
+    *,
+    published: dt.datetime | None = None,
+    speakers: tuple[Speaker, ...] = (),
+    quotes: tuple[Quote, ...] = (),
+    dates: tuple[TimeExpr, ...] = (),
+) -> ArticleRecord:
+    article = Article(id=art_id, path=f"articles/{art_id}.md", title=art_id, text=text, published=published,
+                      sentences=(Sentence(0, len(text), "en"),))
+    return ArticleRecord(article, figures, dates, speakers, quotes, ())
+
+
+def _fig(text: str, value: float | None, unit: str | None, measure: str | None, *, kind: str = "money",
+         approx: str | None = None, equivalent: int | None = None, sentence: int = 0) -> Figure:
+    return Figure(text, 0, len(text), sentence, kind, value, unit, approx, equivalent, measure)  # type: ignore[arg-type]
+
+
+def test_same_figure_in_two_articles_is_one_fact_with_two_sources() -> None:
+    a = _record("a", "x", (_fig("380 billion yuan", 380e9, "CNY", "AI and cloud infrastructure"),
+                          _fig("$53 billion", 53e9, "USD", "AI and cloud infrastructure", equivalent=0)))
+    b = _record("b", "y", (_fig("380 milliards de yuan", 380e9, "CNY", None),))
+    digest = synthesize((a, b), themes=())
+    (fact,) = digest.facts
+    assert fact.unit == "CNY" and fact.value == 380e9
+    assert {s.article for s in fact.sources} == {"a", "b"}
+    assert fact.equivalents == ("$53 billion",)
+
+
+def test_lower_bound_matches_the_exact_figure_through_a_stated_conversion() -> None:
+    a = _record("a", "x", (_fig("380 billion yuan", 380e9, "CNY", "AI investment"),
+                          _fig("$53 billion", 53e9, "USD", "AI investment", equivalent=0)))
+    b = _record("b", "y", (_fig("over $50 billion", 50e9, "USD", "AI investment", approx="over"),))
+    (fact,) = synthesize((a, b), themes=()).facts
+    assert len(fact.sources) == 3
+
+
+def test_same_percentage_of_different_measures_does_not_merge() -> None:
+    a = _record("a", "x", (_fig("12%", 12, "%", "returns on advertising spend", kind="percent"),))
+    b = _record("b", "y", (_fig("12%", 12, "%", "market share in cloud", kind="percent"),))
+    digest = synthesize((a, b), themes=())
+    assert len(digest.facts) == 2
+    assert digest.conflicts == ()
+
+
+def test_same_measure_different_values_is_a_conflict() -> None:
+    a = _record("a", "x", (_fig("13%", 13, "%", "cloud revenue growth", kind="percent"),))
+    b = _record("b", "y", (_fig("40%", 40, "%", "cloud revenue growth", kind="percent"),))
+    digest = synthesize((a, b), themes=())
+    (conflict,) = digest.conflicts
+    assert [f.value for f in conflict.facts] == [13, 40]
+
+
+def test_rounding_is_not_a_conflict() -> None:
+    a = _record("a", "x", (_fig("$38.63 billion", 38.63e9, "USD", "revenue"),))
+    b = _record("b", "y", (_fig("$38.6 billion", 38.6e9, "USD", "revenue"),))
+    digest = synthesize((a, b), themes=())
+    assert len(digest.facts) == 1 and digest.conflicts == ()
+
+
+def test_upper_bound_does_not_merge_with_an_exact_value() -> None:
+    a = _record("a", "x", (_fig("12%", 12, "%", "ad returns", kind="percent"),))
+    b = _record("b", "y", (_fig("as much as 12%", 12, "%", "ad returns", kind="percent", approx="up to"),))
+    assert len(synthesize((a, b), themes=()).facts) == 2
+
+
+def test_measure_tokens_ignore_stopwords_and_plurals() -> None:
+    assert measure_tokens("the returns on advertising spend") == measure_tokens("return advertising spending")
+
+
+def test_people_merge_across_articles() -> None:
+    zhang = Speaker("Kaifu Zhang", "Vice President", "Alibaba", aliases=("Zhang",))
+    a = _record("a", "It is rare, Zhang said.", speakers=(zhang,),
+                quotes=(Quote("It is rare", 0, 10, 0, "Kaifu Zhang", "said", True),))
+    b = _record("b", "Kaifu Zhang said so.", speakers=(Speaker("Kaifu Zhang", "vice president", None),))
+    anon = Speaker("a portfolio manager", anonymous=True)
+    c = _record("c", "z", speakers=(anon,))
+    d = _record("d", "z", speakers=(anon,))
+    people = synthesize((a, b, c, d), themes=()).people
+    zhang_p = people[0]
+    assert zhang_p.name == "Kaifu Zhang" and zhang_p.articles == ("a", "b")
+    assert zhang_p.roles == ("Vice President", "vice president")
+    assert len(zhang_p.quotes) == 1
+    assert len([p for p in people if p.anonymous]) == 2  # anonymous sources are never merged
+
+
+def test_timeline_orders_dated_events_and_separates_undated_articles() -> None:
+    pub = dt.datetime(2025, 2, 21, tzinfo=dt.UTC)
+    a = _record("a", "late on Thursday", published=pub,
+                dates=(TimeExpr("Thursday", 8, 16, 0, "DATE", "2025-02-20", True),))
+    b = _record("b", "in February 2025 and last year",
+                dates=(TimeExpr("February 2025", 3, 16, 0, "DATE", "2025-02"),
+                       TimeExpr("last year", 21, 30, 0, "DATE", None)))
+    digest = synthesize((a, b), themes=())
+    assert [e.value for e in digest.timeline] == ["2025-02", "2025-02-20"]
+    assert [e.text for e in digest.undated] == ["last year"]
+    assert digest.timeline[1].sentence_text == "late on Thursday"
