@@ -1,0 +1,320 @@
+"""Decide which lines of an article body are page furniture rather than the story, and why.
+
+Every rule describes something any news page shows (share bars, comment boxes, bylines, related-link
+blocks, pasted editorial personas) and works on the plain text of one line plus a little context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest._markup import Line
+
+_I = re.IGNORECASE
+# A widget line is short; a longer line is story text even when it opens with "Share" or "Listen".
+_WIDGET_MAX = 90
+
+_WIDGETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(rf"(?:{pattern})[.!]?", _I))
+    for reason, pattern in (
+        (
+            "share widget",
+            r"(?:share|tweet|e-?mail|print|save|copy(?: link)?)(?: (?:this|the) (?:article|story|page|post|link))?"
+            r"(?: (?:on|via|to|with) [\w .]{1,30})?:?"
+            r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|telegram|pinterest|threads|bluesky"
+            r"|copy link|print|share|messenger|weibo|wechat)[\s,|·•/]*){2,}"
+            r"|\d+(?:[.,]\d+)?k? shares?|shares?:? \d+(?:[.,]\d+)?k?",
+        ),
+        (
+            "listen widget",
+            r"listen(?: now)?(?: to)?(?: (?:this|the))?(?: (?:article|story|audio|podcast))?(?: \(?\d+ ?min\)?)?"
+            r"|click (?:play|here) to (?:listen|play|generate audio|hear).*|(?:play|pause) (?:audio|article)"
+            r"|audio (?:version|available|player).*|\d{1,2}:\d\d(?: ?/ ?\d{1,2}:\d\d)?"
+            r"|(?:voiced|narrated|read) by (?:an? )?(?:ai|automated|synthetic|computer)[- ]?(?:voice|narrator)?.*",
+        ),
+        (
+            "comment widget",
+            r"(?:discussion|comments?|conversation) ?\(\d+(?: comments?)?\)|\d+ comments?|comments?"
+            r"|leave a (?:comment|reply)|(?:add|post|write|submit) (?:a |your )?comment"
+            r"|(?:view|show|hide|load|read) (?:all |more )?comments?.*|join the (?:conversation|discussion)"
+            r"|(?:sign|log) in to (?:comment|reply|join).*|\d+ ?/ ?\d+ characters(?: left| remaining)?"
+            r"|comments (?:are|will be) (?:moderated|closed|reviewed).*|be the first to comment.*",
+        ),
+        (
+            "related links",
+            r"more (?:in|from|on|about|stories|news) ?.{0,40}|you (?:may|might) also (?:like|enjoy|be interested in)"
+            r"|related(?: (?:articles?|stories|news|content|coverage|links|reading|posts?|topics))?:?"
+            r"|(?:read|see) (?:more|also|next)(?:: .*)?|also read:? .*|recommended(?: for you| (?:articles?|stories|reading))?"
+            r"|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular (?:now|stories|articles)"
+            r"|top stories|latest (?:news|stories)|further reading|editor'?s picks|what to read next",
+        ),
+        (
+            "advertisement",
+            r"advertisement|sponsored(?: content)?|story continues (?:below|after) (?:this |the )?advertisement"
+            r"|scroll (?:down )?to continue(?: with content)?|skip (?:to (?:main )?content|ad(?:vertisement)?)",
+        ),
+        (
+            "newsletter",
+            r"(?:sign up|subscribe)(?: now| today| here)?(?: (?:for|to) .{0,60})?|follow us on .{1,60}"
+            r"|get (?:our|the) .{0,40}newsletter.*|download (?:our|the) .{0,20}app.*",
+        ),
+        ("reading time", r"(?:reading time:? )?\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|listen)(?:ing time)?"),
+        ("copyright", r"(?:©|\(c\)|copyright)\s.*|all rights reserved"),
+        ("publisher notice", r"our standards:.*|the thomson reuters trust principles"),
+    )
+)
+_LONG_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, _I))
+    for reason, pattern in (
+        (
+            "social embed caption",
+            r"(?:from|via) (?:instagram|twitter|x|facebook|tiktok|youtube|threads|linkedin|bluesky|reddit)"
+            r" ?[—–:-] .*|view this post on \w+.*|a post shared by .*|.*\bpic\.twitter\.com/\S+"
+            r"|.{0,200}\(@\w{1,30}\) (?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})",
+        ),
+        ("credits", r"\((?:additional )?(?:reporting|writing|editing|compiled|research) by .*\)\.?"),
+        ("photo caption", r"(?:(?:file )?(?:photo|image|picture|photograph|video|graphic)(?: credit)?: .*"
+                          r"|.*\b(?:REUTERS|AFP|AP|EPA|Getty Images|Xinhua|Bloomberg)/[A-Z][\w .'-]+)"),
+        ("contact address", r"(?:(?:contact|e-?mail|write to|reach)(?: (?:the )?(?:author|writer|reporter|us))?"
+                            r"(?: at)?:? )?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?"),
+        ("call to comment", r".{0,200}\b(?:in the comments?(?: section)?(?: below)?|comment below|let us know"
+                            r"|tell us what you think|share your (?:thoughts|views|opinions?))\b.{0,120}"),
+    )
+)
+_DATELINE = re.compile(r"(?:first |last )?(?:published|updated|posted)(?: on| at)?:?(?P<rest> .{0,50})?", _I)
+_DATE_LIKE = re.compile(r"\d|\b(?:ago|today|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", _I)
+_BYLINE = re.compile(r"by:? +(?P<names>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and| &) [A-Z][\w.'’-]*"
+                     r"(?: [A-Z][\w.'’-]*){0,3})*)(?: *[,|–—-] *[\w .]{1,40})?")
+_NAME_THEN_TIME = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?[|·•,–—-]? ?\d+\s*min(?:ute)?s? read", _I)
+_INITIALS = re.compile(r"[A-Z]{1,3}")
+_PERSONA = re.compile(r"(?:ai|virtual|digital|robot|automated|synthetic)[- ](?:journalist|reporter|writer|author"
+                      r"|editor|columnist|analyst|correspondent|anchor|presenter)s?\s*[:|–—-]\s*(?P<name>.+)", _I)
+_PERSONA_END = re.compile(r"view (?:the )?(?:\w+'?s? )?(?:editorial )?(?:perspective|profile|bio(?:graphy)?|persona)\b.*", _I)
+_PERSONA_BIO = re.compile(r"\b(?:speciali[sz]\w*|expertise|expert in|focus(?:es|ed|ing)? on|passionate about"
+                          r"|background in|years of experience|covering)\b", _I)
+_PROMPT = re.compile(r"[\"“]?you are (?:[A-Z][\w'’.-]*,? ){1,4}an? |[\"“]?you are an? (?:ai|senior|seasoned|expert"
+                     r"|experienced|helpful|professional)\b", _I)
+_PROMPT_ORDER = re.compile(r"\b(?:write|focus on|always|never|your (?:approach|task|goal|tone|role)|respond|adopt)\b", _I)
+_GENERATED = re.compile(r"(?:ai[- ])?(?:generated|rewritten|synthesi[sz]ed) (?:article|content|text|story|version)\s*:?", _I)
+_GENERATED_NOTE = re.compile(r"\b(?:was|were|has been|is) (?:\w+ )?(?:generated|written|produced|created|drafted)"
+                             r" (?:\w+ )?(?:by|with|using) (?:an? )?(?:ai|artificial intelligence|generative"
+                             r"|(?:a )?(?:large )?language model)\b", _I)
+_DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure)\s*:|for (?:informational|information|educational) purposes only"
+                         r"|does not (?:constitute|represent) (?:\w+ ){0,4}advice|not (?:financial|investment) advice"
+                         r"|views expressed .{0,80}(?:are|do not)", _I)
+_LABEL = re.compile(r"[\w'’][\w'’ &/-]{0,40}:")
+_BREADCRUMB = re.compile(r"\w[\w &-]*(?: ?[>»›/|] ?\w[\w &-]*)+")
+_JOINERS = frozenset(
+    "because and but or nor so yet although though whereas which who whose that if unless since while whilst"
+    " whether than".split()
+)
+_FUNCTION_END = frozenset("the a an of to and in for with by on at as from that or but is are was".split())
+_END_PUNCT = tuple(".!?;,:…")
+_SEPARATOR = re.compile(r"\s*[-–—|:]\s*\S.{0,40}")
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """What to drop: a reason per line index, the flags raised, and which kept lines are disclaimers."""
+
+    reasons: dict[int, str]
+    flags: frozenset[str]
+    disclaimers: frozenset[int]
+
+
+def find_boilerplate(lines: Sequence[Line], *, title: str, author: str | None) -> Boilerplate:
+    """Return the reason each boilerplate line of `lines` should be dropped, and the article's flags."""
+    reasons: dict[int, str] = {}
+    flags: set[str] = set()
+    names = [author] if author else []
+    _find_personas(lines, reasons, flags, names)
+    for i, line in enumerate(lines):
+        if i not in reasons:
+            reason = _line_reason(line, names)
+            if reason == "generated article marker":
+                flags.add("machine_generated")
+            elif reason == "ai persona":
+                flags.add("ai_persona")
+            if reason:
+                reasons[i] = reason
+    _find_context(lines, reasons, title=title)
+    disclaimers = set()
+    for i, line in enumerate(lines):
+        if i in reasons:
+            continue
+        if _DISCLAIMER.search(line.text):
+            disclaimers.add(i)
+        if _GENERATED_NOTE.search(line.text):
+            disclaimers.add(i)
+            flags.add("machine_generated")
+    return Boilerplate(reasons, frozenset(flags), frozenset(disclaimers))
+
+
+def key(text: str) -> str:
+    """Return `text` folded for comparison: case, quotes, dashes and spacing ignored."""
+    text = text.casefold().translate(_FOLD)
+    return " ".join(text.split()).strip(" .:")
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def headingish(text: str) -> bool:
+    """Return whether `text` is shaped like a heading: short, capitalised, no closing punctuation."""
+    return (
+        0 < len(text) <= 100
+        and not text.endswith(_END_PUNCT)
+        and not text[0].islower()
+        and len(text.split()) <= 12
+    )
+
+
+def is_label(text: str) -> bool:
+    """Return whether `text` is a section label such as "Summary:" with nothing after it."""
+    return len(text.split()) <= 4 and _LABEL.fullmatch(text) is not None
+
+
+def _line_reason(line: Line, names: list[str]) -> str | None:
+    text = line.text
+    if line.marker == "image":
+        return "image"
+    if line.marker == "linkdef":
+        return "link reference"
+    if len(text) <= _WIDGET_MAX:
+        for reason, pattern in _WIDGETS:
+            if pattern.fullmatch(text):
+                return reason
+        if _GENERATED.fullmatch(text):
+            return "generated article marker"
+        dateline = _DATELINE.fullmatch(text)
+        if dateline and (not dateline.group("rest") or _DATE_LIKE.search(dateline.group("rest"))):
+            return "dateline"
+        byline = _BYLINE.fullmatch(text)
+        if byline:
+            names.extend(n.strip() for n in re.split(r",| and | & ", byline.group("names")))
+            return "byline"
+        timed = _NAME_THEN_TIME.fullmatch(text)
+        if timed:
+            names.append(timed.group("name"))
+            return "byline"
+        if any(key(text) == key(name) for name in names):
+            return "byline"
+        if _INITIALS.fullmatch(text) and any(_initials(name) == text for name in names):
+            return "avatar initials"
+    if len(text) <= 400:
+        for reason, pattern in _LONG_LINES:
+            if pattern.fullmatch(text):
+                return reason
+    if _PROMPT.match(text) and _PROMPT_ORDER.search(text):
+        return "ai persona"
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isalpha()).upper()
+
+
+def _find_personas(lines: Sequence[Line], reasons: dict[int, str], flags: set[str], names: list[str]) -> None:
+    """Mark an editorial persona block: its header, its description, and the link or prompt that closes it."""
+    for i, line in enumerate(lines):
+        header = _PERSONA.fullmatch(line.text) if len(line.text) <= 120 else None
+        if header is None:
+            continue
+        flags.add("ai_persona")
+        names.append(header.group("name").strip())
+        reasons[i] = "ai persona"
+        window = range(i + 1, min(i + 6, len(lines)))
+        closing = [j for j in window if _PERSONA_END.fullmatch(lines[j].text)]
+        last = closing[0] if closing else i
+        for j in range(i + 1, last + 1):
+            reasons[j] = "ai persona"
+        for j in range(last + 1, min(last + 3, len(lines))):
+            text = lines[j].text
+            if _PERSONA_BIO.search(text) and len(text) <= 300 or _PROMPT.match(text) and _PROMPT_ORDER.search(text):
+                reasons[j] = "ai persona"
+
+
+def _find_context(lines: Sequence[Line], reasons: dict[int, str], *, title: str) -> None:
+    """Mark what only its neighbours give away: repeats, kickers, fragments, empty sections, link blocks."""
+    title_key = key(title)
+    kept = [i for i in range(len(lines)) if i not in reasons]
+    seen_text = False
+    last_heading = ""
+    previous = ""
+    for n, i in enumerate(kept):
+        text = lines[i].text
+        k = key(text)
+        following = [lines[j] for j in kept[n + 1 : n + 4]]
+        reason = None
+        if not seen_text and title_key and (k == title_key or k.startswith(title_key)
+                                              and _SEPARATOR.fullmatch(k[len(title_key):])):
+            reason = "repeated headline"
+        elif title_key and k == title_key:
+            reason = "repeated heading"
+        elif not seen_text and following and _is_kicker(text, following[0].text, title_key):
+            reason = "section label"
+        elif k and k == previous:
+            reason = "repeated heading" if headingish(text) else "repeated paragraph"
+        elif headingish(text) and k == last_heading:
+            reason = "repeated heading"
+        elif is_label(text) and _is_empty_section(lines, i, reasons):
+            reason = "empty section"
+        elif _is_fragment(text, following):
+            reason = "dangling fragment"
+        if reason:
+            reasons[i] = reason
+            continue
+        previous = k
+        if headingish(text) or lines[i].marker == "heading":
+            last_heading = k
+        elif not is_label(text):
+            seen_text = True
+    for i in sorted(reasons):
+        if reasons[i] == "related links" and len(lines[i].text.split()) <= 6 and ": " not in lines[i].text:
+            _extend_related(lines, reasons, i + 1)
+
+
+def _extend_related(lines: Sequence[Line], reasons: dict[int, str], start: int) -> None:
+    """Drop the headline links listed under a "You may also like" heading."""
+    def linkish(j: int) -> bool:
+        text = lines[j].text
+        return (headingish(text) or lines[j].marker == "list") and len(text.split()) <= 15
+
+    for j in range(start, len(lines)):
+        # A heading followed by story text is a real section, not one more link.
+        if j in reasons or not linkish(j) or j + 1 < len(lines) and j + 1 not in reasons and not linkish(j + 1):
+            return
+        reasons[j] = "related links"
+
+
+def _is_kicker(text: str, following: str, title_key: str) -> bool:
+    if _BREADCRUMB.fullmatch(text) and any(c in text for c in ">»›/|"):
+        return True
+    short = len(text.split()) <= 2 and headingish(text)
+    return short and bool(title_key) and key(following).startswith(title_key)
+
+
+def _is_empty_section(lines: Sequence[Line], i: int, reasons: dict[int, str]) -> bool:
+    nxt = i + 1
+    if nxt >= len(lines):
+        return True
+    return is_label(lines[nxt].text) or reasons.get(nxt) == "generated article marker"
+
+
+def _is_fragment(text: str, following: Sequence[Line]) -> bool:
+    """Return whether `text` is a stray 1-3 word piece of a sentence, like a broken pull quote."""
+    words = text.split()
+    if not 1 <= len(words) <= 3 or text.endswith(_END_PUNCT) or is_label(text):
+        return False
+    first, last = words[0].casefold(), words[-1].casefold()
+    if text[0].islower() and not text[1:2].isupper() or first in _JOINERS or (len(words) > 1 and last in _FUNCTION_END):
+        return True
+    if not following:
+        return True
+    # A teaser cut from a sentence start in the next paragraphs.
+    return any(
+        (line.text.startswith(text + " ") or f". {text} " in line.text) and not headingish(line.text)
+        for line in following[:2]
+    )
