@@ -1,0 +1,85 @@
+"""Feeds read back with feedparser and a strict XML parser; ids, dates and links checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+
+from digest.config import parse_config
+from digest.feeds import render_feeds
+from tests.factories import make_digest, make_record
+
+EPOCH = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+
+
+def _feeds(tmp_path: Path, *records, base: str = "https://news.example.com/d/"):  # type: ignore[no-untyped-def]
+    config = parse_config({"base_url": base, "title": "Test digest"}, project_dir=tmp_path)
+    return {f.path: f.content for f in render_feeds(make_digest(*records), config=config, epoch=EPOCH)}
+
+
+def test_every_feed_parses_strictly_and_with_feedparser(tmp_path: Path) -> None:
+    files = _feeds(tmp_path)
+    assert {"feed.xml", "atom.xml", "feed.json", "themes/business.xml", "themes/business.atom"} <= set(files)
+    for path, data in files.items():
+        if path.endswith(".json"):
+            feed = json.loads(data)
+            assert feed["version"] == "https://jsonfeed.org/version/1.1"
+            continue
+        etree.fromstring(data, etree.XMLParser(resolve_entities=False))
+        parsed = feedparser.parse(data)
+        assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+        assert len(parsed.entries) == 2
+
+
+def test_rss_dates_are_rfc822_and_come_from_articles(tmp_path: Path) -> None:
+    rss = etree.fromstring(_feeds(tmp_path)["feed.xml"])
+    pub_dates = [e.text for e in rss.iter("pubDate")]
+    assert len(pub_dates) == 1  # the undated article states no date
+    assert email.utils.parsedate_to_datetime(pub_dates[0]) == dt.datetime(2025, 2, 21, tzinfo=dt.UTC)
+    (last_build,) = [e.text for e in rss.iter("lastBuildDate")]
+    assert email.utils.parsedate_to_datetime(last_build) == EPOCH  # the undated entry falls back to it
+
+
+def test_ids_are_unique_and_stable_across_base_url_and_file_name(tmp_path: Path) -> None:
+    first = feedparser.parse(_feeds(tmp_path)["atom.xml"])
+    moved = feedparser.parse(
+        _feeds(tmp_path, make_record("renamed"), make_record("b", title="Second", published=None, source=None),
+               base="https://other.example.net/")["atom.xml"]
+    )
+    ids = [e.id for e in first.entries]
+    assert len(set(ids)) == len(ids)
+    assert ids == [e.id for e in moved.entries]
+
+
+def test_links_are_absolute_and_point_into_the_digest(tmp_path: Path) -> None:
+    parsed = feedparser.parse(_feeds(tmp_path)["atom.xml"])
+    for entry in parsed.entries:
+        assert entry.link.startswith("https://news.example.com/d/articles/")
+        assert "https://news.example.com/d/articles/" in entry.content[0].value
+
+
+def test_entry_updated_does_not_depend_on_other_articles(tmp_path: Path) -> None:
+    one = feedparser.parse(_feeds(tmp_path, make_record("a"))["atom.xml"]).entries[0].updated
+    two = feedparser.parse(_feeds(tmp_path, make_record("a"), make_record("c", title="Other"))["atom.xml"])
+    assert two.entries[0].updated == one
+
+
+@pytest.mark.parametrize("payload", ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">',
+                                     "javascript:alert(1)", "\x00\x0b bad \ufffe"])
+def test_hostile_text_is_escaped_in_feeds(tmp_path: Path, payload: str) -> None:
+    record = make_record("x", title=f"Title {payload}", text=f"Acme said {payload} on Thursday. Then more.")
+    for path, data in _feeds(tmp_path, record).items():
+        text = data.decode("utf-8")
+        assert "<script" not in text.lower() and "<img" not in text.lower(), path
+        if path.endswith(".json"):
+            titles = [item["title"] for item in json.loads(data)["items"]]
+            assert any(t.startswith("Title") for t in titles)  # the text survives, only escaped
+        else:
+            etree.fromstring(data)
+            assert feedparser.parse(data).bozo == 0
