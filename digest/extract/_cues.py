@@ -1,0 +1,156 @@
+"""Word tables for speech attribution: cue verbs, titles, organisation words, function words."""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> frozenset[str]:
+    """Return the set of whitespace-separated words in `text`."""
+    return frozenset(text.split())
+
+
+# Verbs that report speech or thought, in the forms wire copy uses them.
+_FINITE = words(
+    """said says say told tells added adds noted notes stated states warned warns explained explains
+    emphasized emphasised emphasizes emphasises described describes predicted predicts argued argues
+    believes believed thinks thought expects expected acknowledged acknowledges highlighted highlights
+    estimated estimates wrote writes asked insisted insists cautioned cautions claimed claims declared
+    declares reiterated reiterates recalled recalls stressed stresses urged urges suggested suggests
+    observed commented remarked announced confirmed confirms denied admitted conceded contended
+    maintained projected forecast continued replied responded tweeted posted called calls concluded
+    warned forecasts projects told"""
+)
+
+_MULTI = (
+    "pointed out",
+    "points out",
+    "according to",
+    "According to",
+    "a déclaré",
+    "a dit",
+    "a ajouté",
+    "a expliqué",
+    "a estimé",
+    "a affirmé",
+    "a souligné",
+    "a indiqué",
+    "a précisé",
+    "a-t-il dit",
+    "a-t-elle dit",
+    "a-t-il déclaré",
+    "a-t-elle déclaré",
+    "a-t-il ajouté",
+    "a-t-elle ajouté",
+    "a-t-il expliqué",
+    "a-t-elle expliqué",
+    "a-t-il souligné",
+    "a-t-elle souligné",
+    "selon",
+    "Selon",
+    "estime",
+    "affirme",
+    "déclare",
+    "souligne",
+    "explique",
+    "précise",
+    "ajoute",
+)
+
+# Participles continue the speech of the clause's subject ("..., Wu said, adding that ...").
+PARTICIPLES = words(
+    """adding noting saying predicting warning stressing arguing explaining insisting calling describing
+    emphasizing emphasising highlighting acknowledging cautioning estimating urging reiterating"""
+)
+
+# Cues that can precede their subject: "“...,” said Zhang." / "according to Zhang".
+INVERTIBLE = words(
+    """said says added adds noted notes wrote writes asked explained continued declared warned insisted
+    argued stressed recalled concluded replied responded cautioned suggested observed commented remarked"""
+) | frozenset(
+    [
+        "according to",
+        "According to",
+        "selon",
+        "Selon",
+        "a déclaré",
+        "a dit",
+        "a ajouté",
+        "a expliqué",
+        "a estimé",
+        "a affirmé",
+        "a souligné",
+        "a indiqué",
+        "a précisé",
+    ]
+)
+
+# Cues whose reported clause is not a statement worth keeping as indirect speech.
+NO_INDIRECT = frozenset({"asked", "called", "calls", "calling", "described", "describes", "describing"})
+
+ACCORDING = frozenset({"according to", "According to", "selon", "Selon"})
+
+CUES = frozenset(_FINITE) | frozenset(_MULTI) | PARTICIPLES
+
+CUE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(CUES, key=len, reverse=True)) + r")(?![\w-])"
+)
+
+# Words of a job title; HEADS end one ("Vice President", "chief executive", "senior analyst").
+TITLE_WORDS = words(
+    """vice deputy chief executive senior junior principal lead managing general assistant associate acting
+    interim former financial operating technology technical marketing investment research product sales
+    global regional country prime foreign finance commerce trade defense defence economy interior health
+    portfolio fund co-founder cofounder founding independent board group corporate strategy"""
+)
+HEADS = words(
+    """president officer ceo cfo cto coo cmo vp svp evp md chairman chairwoman chair chairperson director
+    manager analyst economist strategist head founder co-founder cofounder spokesperson spokesman
+    spokeswoman minister secretary governor senator professor researcher partner editor lawyer attorney
+    adviser advisor official mayor premier chancellor ambassador commissioner representative counsel
+    scientist engineer consultant dean treasurer executive trader banker investor president-elect leader
+    boss owner chief"""
+)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "m", "mme", "mlle"})
+
+NATIONALITIES = words(
+    """american chinese french german british japanese indian russian korean south north european us u.s.
+    uk u.k. eu canadian australian italian spanish brazilian mexican taiwanese singaporean hong kong"""
+)
+
+# Capitalised words that mark an organisation, a place or a publication rather than a person.
+ORG_WORDS = words(
+    """group holding holdings ltd ltd. inc inc. corp corp. corporation co co. company companies bank
+    capital securities partners research institute university ministry department commission council
+    committee agency association office bureau authority board fund funds management investments
+    technologies technology systems labs media news daily times post journal reuters bloomberg xinhua
+    press network services solutions exchange markets government administration parliament congress
+    senate court party federation union foundation center centre consulting advisors analytics
+    intelligence cloud ai motors airlines energy pharma international global industries enterprises
+    ventures trust insurance street wall beijing washington moscow brussels tokyo london paris berlin
+    kremlin pentagon whitehouse white house ministry state police army navy plc llc ag sa se nv gmbh
+    platforms platform store stores"""
+)
+
+# Capitalised function words that begin sentences but never names.
+STOP_CAPS = words(
+    """the a an this that these those it its they their them we our i he she his her you your but and or
+    nor so yet as in on at for with by from to of after before while when where if although though
+    because since until meanwhile however moreover furthermore still also then now here there analysts
+    investors experts officials some many most other others both all company management shares sources
+    critics traders observers what who why how which despite during under over into about between
+    against among such no not one two three monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december le la les un
+    une des il elle ils elles mais et ou"""
+)
+
+PRONOUNS = frozenset({"he", "she", "il", "elle"})
+
+# Heads of unnamed-source descriptions: "a person familiar with the matter", "two sources".
+ANON_HEADS = words(
+    """person people source sources official officials insider insiders executive executives banker bankers
+    trader traders investor investors manager managers employee employees diplomat diplomats analyst
+    lawyer aide aides adviser advisor spokesperson spokesman spokeswoman director representative worker
+    staffer staffers member members"""
+)
+ANON_DETERMINERS = words("""a an one two three four five six several multiple""")

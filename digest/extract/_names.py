@@ -1,0 +1,299 @@
+"""Who says it: the subject of a speech cue, as a name, a pronoun, a role or an unnamed source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.extract._cues import (
+    ANON_DETERMINERS,
+    ANON_HEADS,
+    HEADS,
+    HONORIFICS,
+    NATIONALITIES,
+    ORG_WORDS,
+    PRONOUNS,
+    STOP_CAPS,
+    TITLE_WORDS,
+    words,
+)
+
+Token = tuple[int, int, str]
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»—–]+|[,;:()\[\]“”\"«»—–]")
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "du", "di", "le", "al", "bin", "el", "la", "dos"}
+)
+# Words between a subject and its verb: "Zhang also said", "Bain recently warned", "he has argued".
+_SKIP = words(
+    """also later previously recently has had have once then further again separately additionally earlier
+    repeatedly publicly privately explicitly reportedly is was would will quickly often has long already
+    has_ similarly subsequently"""
+)
+_WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+_ANON_STOP = frozenset({"who", "which", "that", "speaking", "and", "but", "because", "when", "as", "to"})
+_ORG_STOP = frozenset({"in", "who", "which", "that", "and", "since", "where", "until", "before", "after"})
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The one who speaks: `kind` is "name", "single", "pronoun", "definite" or "anonymous"."""
+
+    kind: str
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    organization: str | None = None
+    # Offsets of the text the subject phrase (with appositives) covers, to find the reported clause.
+    phrase_start: int = 0
+    phrase_end: int = 0
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Return the word and punctuation tokens of `text[start:end]` with offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def subject_before(text: str, toks: list[Token]) -> Subject | None:
+    """Return the subject ending `toks`, the words between a sentence start and a cue verb."""
+    toks = list(toks)
+    while toks and (toks[-1][2].lower() in _SKIP or toks[-1][2].lower() in _WEEKDAYS):
+        if toks[-1][2].lower() in _WEEKDAYS and len(toks) > 1 and toks[-2][2] == "on":
+            toks.pop()
+        toks.pop()
+    if not toks:
+        return None
+    s, e, last = toks[-1]
+    low = last.lower()
+    if low in PRONOUNS:
+        return Subject("pronoun", s, e, last, phrase_start=s, phrase_end=e)
+    if last == ",":
+        return _appositive_subject(text, toks[:-1])
+    if len(toks) >= 2 and toks[-2][2].lower() in ("the", "this") and low in HEADS:
+        return Subject("definite", toks[-2][0], e, low, phrase_start=toks[-2][0], phrase_end=e)
+    clause = toks[_last_comma(toks) + 1 :]
+    anon = _anonymous(text, clause, 0)
+    if anon is not None:
+        return anon
+    i = len(toks)
+    while i > 0 and _nameish(toks[i - 1][2]):
+        i -= 1
+    return _name_subject(text, toks[i:])
+
+
+def subject_after(text: str, toks: list[Token]) -> Subject | None:
+    """Return the subject starting `toks`, the words after an inverted cue ("said Zhang, ...")."""
+    if not toks:
+        return None
+    s, e, first = toks[0]
+    low = first.lower()
+    if low in PRONOUNS:
+        return Subject("pronoun", s, e, first, phrase_start=s, phrase_end=e)
+    if low == "the" and len(toks) > 1 and toks[1][2].lower() in HEADS:
+        return Subject("definite", s, toks[1][1], toks[1][2].lower(), phrase_start=s, phrase_end=toks[1][1])
+    clause = toks[: _first_comma(toks)]
+    anon = _anonymous(text, clause, 0, anchored=True)
+    if anon is not None:
+        return anon
+    i = 0
+    while i < len(toks) and _nameish(toks[i][2]):
+        i += 1
+    subject = _name_subject(text, toks[:i])
+    if subject is None or i >= len(toks) or toks[i][2] != ",":
+        return subject
+    rest = toks[i + 1 :]
+    seg = rest[: _first_comma(rest)]
+    role, org = appositive_role(text, seg)
+    if role is None:
+        return subject
+    end = seg[-1][1]
+    return Subject(
+        subject.kind if subject.kind != "single" else "name",
+        subject.start,
+        subject.end,
+        subject.name,
+        subject.role or role,
+        subject.organization or org,
+        subject.phrase_start,
+        end,
+    )
+
+
+def appositive_role(text: str, seg: list[Token]) -> tuple[str | None, str | None]:
+    """Return (role, organisation) of an appositive such as "a senior analyst at Pangoal"."""
+    words = [t[2].lower() for t in seg]
+    if not seg or len(seg) > 14:
+        return None, None
+    lo = 1 if words[0] in ("a", "an", "the") else 0
+    if words[lo].endswith(("'s", "’s")) and seg[lo][2][:1].isupper():
+        role, org, name = _split_phrase(text, seg[lo:])
+        return (role, org) if role and not name else (None, None)
+    cut = next((k for k in range(lo, len(seg)) if words[k] in ("at", "with", "for", "from")), None)
+    if cut is None:
+        cut = next((k for k in range(lo, len(seg)) if words[k] == "of"), len(seg))
+    role_toks = seg[lo:cut]
+    if not role_toks or len(role_toks) > 6 or not any(w in HEADS for w in words[lo:cut]):
+        return None, None
+    role = text[role_toks[0][0] : role_toks[-1][1]]
+    return role, _organization(text, seg[cut + 1 :])
+
+
+def _organization(text: str, seg: list[Token]) -> str | None:
+    stop = next((k for k, t in enumerate(seg) if t[2].lower() in _ORG_STOP), len(seg))
+    seg = seg[:stop]
+    k = len(seg)
+    while k > 0 and (seg[k - 1][2][:1].isupper() or (seg[k - 1][2] in ("of", "and", "&") and k < len(seg))):
+        k -= 1
+    while k < len(seg) and not seg[k][2][:1].isupper():
+        k += 1
+    if k >= len(seg):
+        return None
+    return _strip_possessive(text[seg[k][0] : seg[-1][1]])
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _last_comma(toks: list[Token]) -> int:
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k][2] in (",", ";", ":", "“", "”", '"', "(", ")", "—", "–"):
+            return k
+    return -1
+
+
+def _first_comma(toks: list[Token]) -> int:
+    for k, t in enumerate(toks):
+        if t[2] in (",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."):
+            return k
+    return len(toks)
+
+
+def _nameish(word: str) -> bool:
+    low = word.lower()
+    if low in TITLE_WORDS or low in HEADS or low in _PARTICLES:
+        return True
+    if not word[:1].isupper():
+        return False
+    return _strip_possessive(low) not in STOP_CAPS
+
+
+def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
+    segments: list[list[Token]] = [[]]
+    for t in toks:
+        if t[2] == ",":
+            segments.append([])
+        else:
+            segments[-1].append(t)
+    for back in range(1, min(4, len(segments)) + 1):
+        seg = segments[-back]
+        if not seg or not all(_nameish(t[2]) for t in seg):
+            continue
+        subject = _name_subject(text, seg)
+        if subject is None or subject.kind == "role":
+            continue
+        role, org = subject.role, subject.organization
+        for after in segments[len(segments) - back + 1 :]:
+            if role is None:
+                role, org = appositive_role(text, after)
+        start = subject.phrase_start
+        if len(segments) > back:
+            before = segments[-back - 1]
+            pre = _name_subject(text, before) if before and all(_nameish(t[2]) for t in before) else None
+            if pre is not None and pre.kind == "role":
+                role, org = role or pre.role, org or pre.organization
+                start = pre.phrase_start
+        kind = "name" if (subject.kind == "single" and role) else subject.kind
+        return Subject(kind, subject.start, subject.end, subject.name, role, org, start, toks[-1][1])
+    return None
+
+
+def _anonymous(text: str, clause: list[Token], _unused: int, *, anchored: bool = False) -> Subject | None:
+    words = [t[2].lower() for t in clause]
+    for k, w in enumerate(words):
+        if anchored and k > 0:
+            break
+        bare = w in ("sources", "people") and (
+            w == "sources"
+            or (k + 1 < len(words) and words[k + 1] in ("familiar", "close", "briefed", "with"))
+        )
+        if w not in ANON_DETERMINERS and not bare:
+            continue
+        head = (
+            k
+            if bare
+            else next((j for j in range(k + 1, min(k + 6, len(words))) if words[j] in ANON_HEADS), None)
+        )
+        if head is None:
+            continue
+        end = head + 1
+        while end < len(words) and words[end] not in _ANON_STOP:
+            end += 1
+        start, stop = clause[k][0], clause[end - 1][1]
+        return Subject("anonymous", start, stop, text[start:stop], phrase_start=start, phrase_end=stop)
+    return None
+
+
+def _split_phrase(text: str, toks: list[Token]) -> tuple[str | None, str | None, list[Token]]:
+    """Split capitalised words into (role, organisation, name words)."""
+    org: str | None = None
+    for k, t in enumerate(toks):
+        if t[2].endswith(("'s", "’s")) and k + 1 < len(toks):
+            org = _strip_possessive(text[toks[0][0] : t[1]])
+            toks = toks[k + 1 :]
+            break
+    words = [t[2].lower().rstrip(".") for t in toks]
+    heads = [k for k, w in enumerate(words) if w in HEADS]
+    role: str | None = None
+    if heads:
+        h = heads[-1]
+        first = h
+        while first > 0 and (words[first - 1] in TITLE_WORDS or words[first - 1] in HEADS):
+            first -= 1
+        while first > 0 and words[first - 1] in NATIONALITIES:
+            first -= 1
+        role = text[toks[first][0] : toks[h][1]]
+        if first > 0 and org is None:
+            org = text[toks[0][0] : toks[first - 1][1]]
+        toks = toks[h + 1 :]
+    return role, org, toks
+
+
+def _name_subject(text: str, toks: list[Token]) -> Subject | None:
+    if not toks:
+        return None
+    role, org, name = _split_phrase(text, toks)
+    titled = role is not None
+    while name and name[0][2].lower().rstrip(".") in HONORIFICS:
+        name = name[1:]
+        titled = True
+    if not name:
+        if role is None:
+            return None
+        return Subject("role", toks[0][0], toks[-1][1], role, role, org, toks[0][0], toks[-1][1])
+    if len(name) > 4 or not _valid_name(name):
+        return None
+    start, end = name[0][0], name[-1][1]
+    kind = "name" if titled or len(name) > 1 else "single"
+    return Subject(kind, start, end, text[start:end], role, org, toks[0][0], end)
+
+
+def _valid_name(name: list[Token]) -> bool:
+    for _, _, word in name:
+        low = word.lower()
+        if low in _PARTICLES:
+            continue
+        if (
+            not word[:1].isupper()
+            or low in ORG_WORDS
+            or low in STOP_CAPS
+            or low in HEADS
+            or low in TITLE_WORDS
+        ):
+            return False
+        if len(word) > 1 and word.isupper() and not word.endswith("."):
+            return False
+        if word.endswith(("'s", "’s")):
+            return False
+    return name[0][2].lower() not in _PARTICLES

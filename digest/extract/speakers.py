@@ -1,0 +1,408 @@
+"""Find who is quoted or reported as saying something, and what they said."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from digest.extract._cues import ACCORDING, CUE_RE, HEADS, INVERTIBLE, NO_INDIRECT, PARTICIPLES, words
+from digest.extract._names import Subject, subject_after, subject_before, tokens
+from digest.extract._quotes import Span, classify, find_spans
+from digest.models import Mention, Quote, Sentence, Speaker
+
+_BYLINE = re.compile(
+    r"(?m)^[ \t]*(?:By|BY|Par|(?:AI )?Journalist:|(?:Reporting|Writing|Editing|Additional reporting) by)"
+    r"[ \t]+"
+    r"([A-Z][^\n]{0,120})$|You are ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})"
+)
+_BYLINE_SPLIT = re.compile(r"\s*(?:[,;|]|\band\b|\bin\b)\s*")
+_THAT = re.compile(r"(?:([^,.;:“”\"«»]{0,90}?)\s)?(?:that|que|qu['’])\s*")
+_ADJUNCT = words(
+    """in on at during late earlier last this to reporters investors analysts journalists lawmakers reuters
+    bloomberg afp ap cnbc monday tuesday wednesday thursday friday saturday sunday yesterday today
+    previously recently also on the"""
+)
+_TOLD_OBJECTS = words("reporters investors analysts journalists lawmakers reuters bloomberg afp ap cnbc")
+_FRENCH_PRONOUN_CUE = re.compile(r"-t-(il|elle)")
+_CLAUSE_TRIM = ' \t\n,.;:!?”"»’'
+
+
+@dataclass(slots=True)
+class _Hit:
+    pos: int
+    end: int
+    word: str
+    sentence: int
+    subject: Subject | None
+    inverted: bool = False
+    speaker: int | None = None
+    used: bool = False
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    role: str | None
+    organization: str | None
+    anonymous: bool
+    mentions: set[tuple[int, int]] = field(default_factory=set)
+
+
+def extract_speakers(
+    text: str, *, sentences: tuple[Sentence, ...], author: str | None
+) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
+    """Return the speakers of `text` in order of first mention and its quotes in order of position."""
+    if not sentences:
+        return (), ()
+    starts = [s.start for s in sentences]
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    spans = find_spans(text, breaks)
+    kinds = [classify(text, s) for s in spans]
+    live = [s for s, k in zip(spans, kinds, strict=True) if k in ("speech", "short")]
+    live_opens = [s.open for s in live]
+    hits = _cue_hits(text, sentences, starts, live, live_opens)
+    people = _resolve(text, hits, _banned(text, author))
+    quotes = _direct_quotes(text, sentences, starts, breaks, spans, kinds, hits, people)
+    quotes.extend(_indirect_quotes(text, sentences, hits, people, live, live_opens))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return _speakers(text, people), tuple(quotes)
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _inside(spans: list[Span], opens: list[int], pos: int) -> Span | None:
+    k = bisect.bisect_right(opens, pos) - 1
+    if k >= 0 and spans[k].open < pos < spans[k].close:
+        return spans[k]
+    return None
+
+
+def _cue_hits(
+    text: str, sentences: tuple[Sentence, ...], starts: list[int], live: list[Span], opens: list[int]
+) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for m in CUE_RE.finditer(text):
+        pos, end, word = m.start(), m.end(), m.group()
+        if _inside(live, opens, pos) is not None:
+            continue
+        index = _sentence_of(starts, pos)
+        lo, hi = sentences[index].start, sentences[index].end
+        if word in PARTICIPLES:
+            hits.append(_Hit(pos, end, word, index, None))
+            continue
+        french = _FRENCH_PRONOUN_CUE.search(word)
+        if french is not None:
+            s = pos + french.start(1)
+            hits.append(_Hit(pos, end, word, index, Subject("pronoun", s, s + len(french.group(1)), "il")))
+            continue
+        if word in ACCORDING:
+            subject = subject_after(text, tokens(text, end, min(hi, end + 300)))
+            hits.append(_Hit(pos, end, word, index, subject, inverted=True))
+            continue
+        left = tokens(text, max(lo, pos - 240), pos)
+        subject = subject_before(text, left)
+        inverted = False
+        if (subject is None or subject.kind == "role") and word in INVERTIBLE:
+            after = subject_after(text, tokens(text, end, min(hi, end + 300)))
+            if after is not None and (not left or left[-1][2] in (",", "”", '"', "»", ":")):
+                subject, inverted = after, True
+        hits.append(_Hit(pos, end, word, index, subject, inverted))
+    return hits
+
+
+def _banned(text: str, author: str | None) -> set[str]:
+    banned: set[str] = set()
+    if author:
+        banned.add(author.strip().lower())
+    for m in _BYLINE.finditer(text):
+        found = m.group(1) or m.group(2) or ""
+        banned.update(part.strip().lower() for part in _BYLINE_SPLIT.split(found) if part.strip())
+    return banned
+
+
+def _resolve(text: str, hits: list[_Hit], banned: set[str]) -> list[_Person]:
+    people: list[_Person] = []
+    by_name: dict[str, int] = {}
+
+    def add(subject: Subject, *, anonymous: bool = False) -> int | None:
+        key = subject.name.lower()
+        if key in banned:
+            return None
+        if key not in by_name:
+            by_name[key] = len(people)
+            people.append(_Person(subject.name, subject.role, subject.organization, anonymous))
+        person = people[by_name[key]]
+        person.role = person.role or subject.role
+        person.organization = person.organization or subject.organization
+        person.mentions.add((subject.start, subject.end))
+        return by_name[key]
+
+    for hit in hits:
+        subject = hit.subject
+        if subject is None:
+            continue
+        if subject.kind == "name" and " " in subject.name:
+            hit.speaker = add(subject)
+        elif subject.kind == "anonymous":
+            hit.speaker = add(subject, anonymous=True)
+    aliases = _aliases(people)
+    for hit in hits:
+        subject = hit.subject
+        if subject is None or hit.speaker is not None or subject.kind not in ("name", "single"):
+            continue
+        known = aliases.get(subject.name.lower())
+        if known is not None:
+            hit.speaker = known
+            people[known].mentions.add((subject.start, subject.end))
+        elif subject.kind == "name":
+            hit.speaker = add(subject)
+        else:
+            full = _full_name(text, subject)
+            if full is not None:
+                hit.speaker = add(full)
+                if hit.speaker is not None:
+                    people[hit.speaker].mentions.add((subject.start, subject.end))
+                aliases = _aliases(people)
+    _scan_mentions(text, people, _aliases(people))
+    _resolve_references(hits, people)
+    for hit in hits:
+        if hit.subject is None and hit.word in PARTICIPLES:
+            before = [
+                h for h in hits if h.sentence == hit.sentence and h.pos < hit.pos and h.speaker is not None
+            ]
+            hit.speaker = before[-1].speaker if before else None
+    return people
+
+
+def _aliases(people: list[_Person]) -> dict[str, int]:
+    found: dict[str, int | None] = {}
+    for index, person in enumerate(people):
+        if person.anonymous:
+            continue
+        words = person.name.split()
+        for form in {person.name, words[0], words[-1]}:
+            key = form.lower()
+            found[key] = index if found.get(key, index) == index else None
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _full_name(text: str, subject: Subject) -> Subject | None:
+    word = re.escape(subject.name)
+    pattern = rf"\b(?:[A-Z][\w'’-]+ ){{1,2}}{word}\b|\b{word}(?: [A-Z][\w'’-]+){{1,2}}\b"
+    for m in re.finditer(pattern, text):
+        candidate = _name_from(text, m.start(), m.end())
+        if candidate is not None:
+            return candidate
+    return None
+
+
+def _name_from(text: str, start: int, end: int) -> Subject | None:
+    toks = tokens(text, start, end)
+    subject = subject_before(text, toks)
+    if subject is None or subject.kind != "name" or " " not in subject.name:
+        return None
+    return subject
+
+
+def _scan_mentions(text: str, people: list[_Person], aliases: dict[str, int]) -> None:
+    forms = sorted({people[i].name for i in set(aliases.values())} | set(aliases), key=len, reverse=True)
+    if not forms:
+        return
+    exact = {people[i].name: i for i in set(aliases.values())}
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        word = m.group()
+        if not word[:1].isupper():
+            continue
+        index = exact.get(word, aliases.get(word.lower()))
+        if index is not None:
+            people[index].mentions.add((m.start(), m.end()))
+
+
+def _resolve_references(hits: list[_Hit], people: list[_Person]) -> None:
+    named = sorted(
+        (start, end, index)
+        for index, person in enumerate(people)
+        if not person.anonymous
+        for start, end in person.mentions
+    )
+    named_starts = [n[0] for n in named]
+    for hit in hits:
+        subject = hit.subject
+        if subject is None or hit.speaker is not None or subject.kind not in ("pronoun", "definite"):
+            continue
+        k = bisect.bisect_left(named_starts, subject.start) - 1
+        while k >= 0:
+            index = named[k][2]
+            role = (people[index].role or "").lower()
+            if subject.kind == "pronoun" or subject.name in role or subject.name not in HEADS:
+                hit.speaker = index
+                people[index].mentions.add((subject.start, subject.end))
+                break
+            k -= 1
+
+
+def _direct_quotes(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    starts: list[int],
+    breaks: list[int],
+    spans: list[Span],
+    kinds: list[str],
+    hits: list[_Hit],
+    people: list[_Person],
+) -> list[Quote]:
+    resolved = [h for h in hits if h.speaker is not None]
+    found: list[tuple[Span, _Hit | None]] = []
+    for span, kind in zip(spans, kinds, strict=True):
+        if kind not in ("speech", "short"):
+            continue
+        first = _sentence_of(starts, span.open)
+        last = _sentence_of(starts, max(span.open, span.close - 1))
+        near = [h for h in resolved if first <= h.sentence <= last]
+        hit = min(near, key=lambda h: _distance(span, h)) if near else None
+        if hit is None and kind == "short":
+            continue
+        if hit is not None:
+            hit.used = True
+        else:
+            hit = _context_hit(text, sentences, breaks, span, first, last, resolved)
+        found.append((span, hit))
+    quotes: list[Quote] = []
+    for k, (span, hit) in enumerate(found):
+        speaker = people[hit.speaker].name if hit is not None and hit.speaker is not None else None
+        if speaker is None and span.continued and k + 1 < len(found) and found[k + 1][1] is not None:
+            nxt = found[k + 1][1]
+            speaker = people[nxt.speaker].name if nxt is not None and nxt.speaker is not None else None
+        cue = hit.word if hit is not None else None
+        sentence = _sentence_of(starts, span.start)
+        quotes.append(Quote(text[span.start : span.end], span.start, span.end, sentence, speaker, cue, True))
+    return quotes
+
+
+def _distance(span: Span, hit: _Hit) -> int:
+    if hit.pos >= span.close:
+        return hit.pos - span.close
+    return max(0, span.open - hit.end) + 1
+
+
+def _context_hit(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    breaks: list[int],
+    span: Span,
+    first: int,
+    last: int,
+    resolved: list[_Hit],
+) -> _Hit | None:
+    """Return the cue of the neighbouring sentence that introduces or closes the quotation."""
+    paragraph = bisect.bisect_right(breaks, span.open)
+    before = [h for h in resolved if h.sentence < first and bisect.bisect_right(breaks, h.pos) == paragraph]
+    if before:
+        return before[-1]
+    if first > 0 and text[: sentences[first - 1].end].rstrip().endswith(":"):
+        earlier = [h for h in resolved if h.sentence == first - 1]
+        if earlier:
+            return earlier[-1]
+    after = [
+        h for h in resolved if h.sentence == last + 1 and bisect.bisect_right(breaks, h.pos) == paragraph
+    ]
+    return after[0] if after else None
+
+
+def _indirect_quotes(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    hits: list[_Hit],
+    people: list[_Person],
+    live: list[Span],
+    opens: list[int],
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    for hit in hits:
+        if (
+            hit.speaker is None
+            or hit.used
+            or hit.word in NO_INDIRECT
+            or (hit.subject is None and hit.word not in PARTICIPLES)
+        ):
+            continue
+        lo, hi = sentences[hit.sentence].start, sentences[hit.sentence].end
+        span = _clause(text, hit, lo, hi)
+        if span is None:
+            continue
+        start, end = _trim(text, *span)
+        stop = next((h.pos for h in hits if h.word in PARTICIPLES and start < h.pos < end), None)
+        if stop is not None:
+            start, end = _trim(text, start, stop)
+        if len(text[start:end].split()) < 3 or _inside(live, opens, start) is not None:
+            continue
+        name = people[hit.speaker].name
+        quotes.append(Quote(text[start:end], start, end, hit.sentence, name, hit.word, False))
+    return quotes
+
+
+def _clause(text: str, hit: _Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    subject = hit.subject
+    if hit.word in PARTICIPLES:
+        m = _THAT.match(text, hit.end, hi)
+        return (m.end(), hi) if m is not None and not m.group(1) else None
+    assert subject is not None
+    if hit.inverted:
+        if hit.word in ACCORDING and text[subject.phrase_end : subject.phrase_end + 1] == ",":
+            return subject.phrase_end + 1, hi
+        return lo, hit.pos
+    right = text[hit.end : hi].lstrip()
+    if not right or right[0] in ':“"«‘':
+        return None
+    m = _THAT.match(text, hit.end, hi)
+    if m is not None and (not m.group(1) or m.group(1).split()[0].lower() in _ADJUNCT):
+        return m.end(), hi
+    first = right.split()[0].lower().strip(",")
+    if hit.word in ("told", "tells"):
+        if first not in _TOLD_OBJECTS:
+            return None
+        return hit.end + text[hit.end : hi].find(right.split()[0]) + len(right.split()[0]), hi
+    if right[0] in ".,;" or first in _ADJUNCT:
+        return (lo, subject.phrase_start) if subject.phrase_start > lo else None
+    return hit.end, hi
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _CLAUSE_TRIM:
+        start += 1
+    while end > start and text[end - 1] in _CLAUSE_TRIM:
+        end -= 1
+    return start, end
+
+
+def _speakers(text: str, people: list[_Person]) -> tuple[Speaker, ...]:
+    out: list[tuple[int, Speaker]] = []
+    for person in people:
+        if not person.mentions:
+            continue
+        mentions = sorted(person.mentions)
+        aliases = sorted(
+            {
+                form
+                for s, e in mentions
+                if (form := text[s:e]) != person.name
+                and form.lower() not in ("he", "she", "il", "elle")
+                and not person.anonymous
+                and form[:1].isupper()
+            }
+        )
+        speaker = Speaker(
+            name=person.name,
+            role=person.role,
+            organization=person.organization,
+            anonymous=person.anonymous,
+            aliases=tuple(aliases),
+            mentions=tuple(Mention(s, e) for s, e in mentions),
+        )
+        out.append((mentions[0][0], speaker))
+    out.sort(key=lambda item: (item[0], item[1].name))
+    return tuple(s for _, s in out)
