@@ -6,11 +6,27 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from digest.models import ArticleRecord
+from digest.models import ArticleRecord, Digest, Fact, OutputFile
+from digest.textsafe import json_dumps_safe
 
 RECORD_FIELDS = (
-    "id", "path", "title", "source", "url", "author", "published", "language", "flags", "text",
-    "removed", "sentences", "figures", "dates", "speakers", "quotes", "claims",
+    "id",
+    "path",
+    "title",
+    "source",
+    "url",
+    "author",
+    "published",
+    "language",
+    "flags",
+    "text",
+    "removed",
+    "sentences",
+    "figures",
+    "dates",
+    "speakers",
+    "quotes",
+    "claims",
 )
 
 
@@ -55,3 +71,69 @@ def _claim(claim: Any) -> dict[str, Any]:
     for key in ("figures", "dates", "themes"):
         data[key] = list(data[key])
     return data
+
+
+def digest_exports(digest: Digest, *, title: str, generator: str) -> list[OutputFile]:
+    """Return data/records.jsonl (the extract contract) and data/digest.json (the synthesis)."""
+    records = "".join(json_dumps_safe(record_to_dict(r)) + "\n" for r in digest.records)
+    data = {
+        "title": title,
+        "generator": generator,
+        "themes": [
+            {
+                "slug": t.slug,
+                "name": t.name,
+                "description": t.description,
+                "keywords": list(t.keywords),
+                "discovered": t.discovered,
+            }
+            for t in digest.themes
+        ],
+        "facts": [_fact_json(f) for f in digest.facts],
+        "conflicts": [{"measure": c.measure, "facts": [f.key for f in c.facts]} for c in digest.conflicts],
+        "people": [
+            {
+                "key": p.key,
+                "name": p.name,
+                "roles": list(p.roles),
+                "organizations": list(p.organizations),
+                "anonymous": p.anonymous,
+                "articles": list(p.articles),
+                "aliases": list(p.aliases),
+                "quotes": [{"text": q.text, "direct": q.direct, **_ref_json(q.ref)} for q in p.quotes],
+            }
+            for p in digest.people
+        ],
+        "timeline": [
+            {"value": e.value, "type": e.type, "text": e.text, **_ref_json(e.ref)} for e in digest.timeline
+        ],
+        "undated": [{"type": e.type, "text": e.text, **_ref_json(e.ref)} for e in digest.undated],
+    }
+    return [
+        OutputFile("data/records.jsonl", records.encode("utf-8")),
+        OutputFile(
+            "data/digest.json", (json_dumps_safe(data, indent=1) + "\n").encode("utf-8")
+        ),
+    ]
+
+
+def _fact_json(fact: Fact) -> dict[str, Any]:
+    return {
+        "key": fact.key,
+        "measure": fact.measure,
+        "kind": fact.kind,
+        "value": fact.value,
+        "unit": fact.unit,
+        "equivalents": list(fact.equivalents),
+        "sources": [_ref_json(s) for s in fact.sources],
+    }
+
+
+def _ref_json(ref: Any) -> dict[str, Any]:
+    return {
+        "article": ref.article,
+        "sentence": ref.sentence,
+        "form": ref.text,
+        "start": ref.start,
+        "end": ref.end,
+    }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from dataclasses import dataclass
 
@@ -13,7 +12,7 @@ from markupsafe import escape
 from digest import __version__
 from digest.config import SiteConfig
 from digest.models import ArticleRecord, Digest, OutputFile
-from digest.textsafe import xml_safe
+from digest.textsafe import json_dumps_safe, xml_safe
 
 _NAMESPACE = uuid.UUID("6f1c8a52-4b0e-5d53-9a7e-3c2d1e0f4b67")
 _MAX_ITEMS = 5
@@ -205,6 +204,4 @@ def _json_feed(entries: list[_Entry], *, config: SiteConfig, title: str, descrip
         "language": config.language,
         "items": items,
     }
-    text = json.dumps(feed, ensure_ascii=False, indent=1)
-    # Escaped angle brackets decode to the same text but can never be read as markup by a lax reader.
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e") + "\n").encode("utf-8")
+    return (json_dumps_safe(feed, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,155 @@
+"""Digest -> HTML pages, sitemap and data exports as OutputFile records; writes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from digest import __version__
+from digest.config import SiteConfig
+from digest.export import digest_exports
+from digest.highlight import KINDS
+from digest.models import Digest, OutputFile
+from digest.textsafe import xml_safe
+from digest.views import (
+    article_view,
+    claims_by_theme,
+    conflict_view,
+    fact_view,
+    index_context,
+    person_view,
+    record_detail,
+    theme_view,
+    timeline_context,
+)
+
+
+def environment(templates_dir: Path | None) -> jinja2.Environment:
+    """Return the Jinja2 environment: project templates first, then the built-in ones."""
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None and templates_dir.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
+    loaders.append(jinja2.PackageLoader("digest", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=lambda value: xml_safe(value) if isinstance(value, str) else value,
+    )
+    env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return env
+
+
+def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tuple[OutputFile, ...]:
+    """Return every page of the site for `digest`."""
+    env = environment(config.templates_dir)
+    site = _site_view(digest, config=config, epoch=epoch)
+    files: list[OutputFile] = []
+
+    def page(path: str, template: str, **context: Any) -> None:
+        depth = path.count("/")
+        html = env.get_template(template).render(site=site, root="../" * depth, path=path, **context)
+        files.append(OutputFile(path, html.encode("utf-8")))
+
+    records = digest.records
+    articles = [article_view(r) for r in records]
+    by_id = {a["id"]: a for a in articles}
+    page("index.html", "index.html", **index_context(digest, articles, by_id))
+    for record, view in zip(records, articles, strict=True):
+        page(
+            f"articles/{view['id']}.html",
+            "article.html",
+            article=view,
+            record=record_detail(record),
+            legend=[(css, label) for _, css, label in KINDS.values()],
+        )
+    theme_claims = claims_by_theme(records, by_id)
+    page("themes/index.html", "themes.html", themes=[theme_view(t, theme_claims) for t in digest.themes])
+    for theme in digest.themes:
+        for number, chunk, pager in _paginate(
+            theme_claims.get(theme.slug, []), config.page_size, f"themes/{theme.slug}"
+        ):
+            page(
+                pager["path"],
+                "theme.html",
+                theme=theme_view(theme, theme_claims),
+                claims=chunk,
+                pager=pager,
+                number=number,
+            )
+    people = [person_view(p, by_id) for p in digest.people]
+    page("people/index.html", "people.html", people=people)
+    for person in people:
+        page(f"people/{person['key']}.html", "person.html", person=person)
+    facts = [fact_view(f, by_id, len(records)) for f in digest.facts]
+    for _, chunk, pager in _paginate(facts, config.page_size * 2, "facts"):
+        page(
+            pager["path"],
+            "facts.html",
+            facts=chunk,
+            pager=pager,
+            conflicts=[conflict_view(c.measure, c.facts, by_id, len(records)) for c in digest.conflicts],
+        )
+    quotes = [q for a in articles for q in a["quotes"]]
+    for _, chunk, pager in _paginate(quotes, config.page_size, "quotes"):
+        page(pager["path"], "quotes.html", quotes=chunk, pager=pager)
+    page("timeline.html", "timeline.html", **timeline_context(digest, by_id))
+    for _, chunk, pager in _paginate(articles, config.page_size, "sources"):
+        page(pager["path"], "sources.html", sources=chunk, pager=pager)
+    page("404.html", "404.html")
+    files.append(OutputFile("assets/style.css", env.get_template("style.css").render().encode("utf-8")))
+    files.append(
+        OutputFile("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n".encode())
+    )
+    files.append(_sitemap(env, files, config=config, site=site))
+    files.extend(digest_exports(digest, title=site["title"], generator=site["generator"]))
+    return tuple(files)
+
+
+def _site_view(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> dict[str, Any]:
+    return {
+        "title": config.title,
+        "description": config.description,
+        "base_url": config.base_url,
+        "language": config.language,
+        "updated": epoch.date().isoformat(),
+        "generator": f"digest {__version__}",
+        "article_count": len(digest.records),
+        "themes": [{"slug": t.slug, "name": t.name} for t in digest.themes],
+    }
+
+
+def _paginate(items: list[Any], size: int, stem: str) -> list[tuple[int, list[Any], dict[str, Any]]]:
+    pages = max(1, math.ceil(len(items) / size))
+    out = []
+    for number in range(1, pages + 1):
+        path = f"{stem}.html" if number == 1 else f"{stem}/page-{number}.html"
+        prev_path = (
+            None if number == 1 else (f"{stem}.html" if number == 2 else f"{stem}/page-{number - 1}.html")
+        )
+        next_path = f"{stem}/page-{number + 1}.html" if number < pages else None
+        pager = {
+            "path": path,
+            "number": number,
+            "pages": pages,
+            "prev": prev_path,
+            "next": next_path,
+            "offset": (number - 1) * size,
+        }
+        out.append((number, items[(number - 1) * size : number * size], pager))
+    return out
+
+
+def _sitemap(
+    env: jinja2.Environment, files: list[OutputFile], *, config: SiteConfig, site: dict[str, Any]
+) -> OutputFile:
+    urls = sorted(f.path for f in files if f.path.endswith(".html") and f.path != "404.html")
+    xml = env.get_template("sitemap.xml").render(site=site, urls=[config.base_url + u for u in urls])
+    return OutputFile("sitemap.xml", xml.encode("utf-8"))

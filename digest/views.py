@@ -1,0 +1,282 @@
+"""Read-only views of the digest for templates: plain values, formatted in Python, never live records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from digest.highlight import sentence_html
+from digest.models import ArticleRecord, Digest, Fact, Person
+from digest.synthesize import person_key
+
+FLAG_TEXT = {
+    "ai_persona": "An editorial persona or prompt for an AI writer was pasted into the page; it was removed.",
+    "machine_generated": "The page marks its text as machine-generated (“Generated Article”).",
+    "boilerplate_removed": "Page furniture (share buttons, comment widgets, related links) was removed.",
+    "has_disclaimer": "The article carries a disclaimer, kept and marked as such.",
+    "mixed_language": "The article mixes languages (for example a summary in another language).",
+}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ru": "Russian",
+    "ar": "Arabic",
+}
+
+
+def _date(value: dt.datetime | None) -> str | None:
+    return value.date().isoformat() if value else None
+
+
+def article_view(record: ArticleRecord) -> dict[str, Any]:
+    art = record.article
+    sentences = sentence_html(record)
+    lede = next(
+        (
+            art.text[s.start : s.end]
+            for s in art.sentences
+            if art.paragraphs and art.paragraphs[s.paragraph].kind == "text"
+        ),
+        "",
+    )
+    paragraphs = []
+    for index, para in enumerate(art.paragraphs):
+        items = [
+            {"id": f"s{i}", "html": sentences[i]} for i, s in enumerate(art.sentences) if s.paragraph == index
+        ]
+        paragraphs.append({"kind": para.kind, "language": para.language, "sentences": items})
+    languages = sorted({p.language for p in art.paragraphs if p.kind != "heading"} | {art.language})
+    quotes = [
+        {
+            "text": q.text,
+            "speaker": q.speaker,
+            "direct": q.direct,
+            "cue": q.cue,
+            "href": f"articles/{art.id}.html#s{q.sentence}",
+            "article": art.id,
+        }
+        for q in record.quotes
+    ]
+    return {
+        "id": art.id,
+        "href": f"articles/{art.id}.html",
+        "title": art.title,
+        "source": art.source or "Unknown outlet",
+        "has_source": art.source is not None,
+        "author": art.author,
+        "url": art.url,
+        "published": _date(art.published),
+        "language": art.language,
+        "languages": [LANGUAGE_NAMES.get(code, code) for code in languages],
+        "flags": [{"name": f, "text": FLAG_TEXT.get(f, f)} for f in art.flags],
+        "lede": lede,
+        "paragraphs": paragraphs,
+        "removed": [{"text": r.text, "reason": r.reason} for r in art.removed],
+        "counts": {
+            "claims": len(record.claims),
+            "figures": len(record.figures),
+            "quotes": len(record.quotes),
+            "dates": len(record.dates),
+            "speakers": len(record.speakers),
+        },
+        "quotes": quotes,
+    }
+
+
+def record_detail(record: ArticleRecord) -> dict[str, Any]:
+    art = record.article
+    return {
+        "figures": [
+            {
+                "text": f.text,
+                "kind": f.kind,
+                "value": _number(f.value),
+                "unit": f.unit,
+                "approx": f.approx,
+                "measure": f.measure,
+                "anchor": f"s{f.sentence}",
+            }
+            for f in record.figures
+        ],
+        "dates": [
+            {
+                "text": d.text,
+                "type": d.type,
+                "value": d.value or "unresolved",
+                "anchored": d.anchored,
+                "resolved": d.value is not None,
+                "anchor": f"s{d.sentence}",
+            }
+            for d in record.dates
+        ],
+        "speakers": [
+            {
+                "name": s.name,
+                "role": s.role,
+                "organization": s.organization,
+                "anonymous": s.anonymous,
+                "key": person_key(s.name, anonymous=s.anonymous, article=art.id),
+            }
+            for s in record.speakers
+        ],
+    }
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.4g} {word}"
+    return f"{value:,.6g}"
+
+
+def claim_view(record: ArticleRecord, index: int, by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    claim = record.claims[index]
+    art = record.article
+    return {
+        "text": claim.text,
+        "kind": claim.kind,
+        "hedged": claim.hedged,
+        "speaker": claim.speaker,
+        "attribution": claim.attribution,
+        "href": f"articles/{art.id}.html#s{claim.sentence}",
+        "source": by_id[art.id]["source"],
+        "article_title": art.title,
+        "weight": len(claim.figures) * 2
+        + (claim.speaker is not None)
+        + (claim.attribution is not None)
+        + (claim.kind == "statistic"),
+    }
+
+
+def claims_by_theme(
+    records: tuple[ArticleRecord, ...], by_id: dict[str, dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        for index, claim in enumerate(record.claims):
+            for slug in claim.themes or ("other",):
+                grouped[slug].append(claim_view(record, index, by_id))
+    return grouped
+
+
+def theme_view(theme: Any, grouped: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    claims = grouped.get(theme.slug, [])
+    top = sorted(claims, key=lambda c: -c["weight"])[:3]
+    return {
+        "name": theme.name,
+        "slug": theme.slug,
+        "description": theme.description,
+        "keywords": list(theme.keywords),
+        "discovered": theme.discovered,
+        "count": len(claims),
+        "sources": len({c["href"].split("#")[0] for c in claims}),
+        "top": top,
+        "href": f"themes/{theme.slug}.html",
+    }
+
+
+def fact_view(fact: Fact, by_id: dict[str, dict[str, Any]], total: int) -> dict[str, Any]:
+    articles = sorted({s.article for s in fact.sources})
+    return {
+        "measure": fact.measure or "unspecified measure",
+        "kind": fact.kind,
+        "unit": fact.unit,
+        "value": _number(fact.value),
+        "source_count": len(articles),
+        "total": total,
+        "equivalents": list(fact.equivalents),
+        "sources": [
+            {
+                "form": s.text,
+                "href": f"articles/{s.article}.html#s{s.sentence}",
+                "source": by_id[s.article]["source"],
+                "title": by_id[s.article]["title"],
+            }
+            for s in fact.sources
+        ],
+    }
+
+
+def conflict_view(
+    measure: str, facts: Sequence[Fact], by_id: dict[str, dict[str, Any]], total: int
+) -> dict[str, Any]:
+    return {"measure": measure, "facts": [fact_view(f, by_id, total) for f in facts]}
+
+
+def person_view(person: Person, by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "key": person.key,
+        "name": person.name,
+        "roles": list(person.roles),
+        "organizations": list(person.organizations),
+        "anonymous": person.anonymous,
+        "aliases": list(person.aliases),
+        "href": f"people/{person.key}.html",
+        "sources": [
+            {"id": a, "title": by_id[a]["title"], "source": by_id[a]["source"], "href": f"articles/{a}.html"}
+            for a in person.articles
+        ],
+        "quotes": [
+            {
+                "text": q.text,
+                "direct": q.direct,
+                "href": f"articles/{q.ref.article}.html#s{q.ref.sentence}",
+                "source": by_id[q.ref.article]["source"],
+            }
+            for q in person.quotes
+        ],
+    }
+
+
+def timeline_context(digest: Digest, by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    def view(event: Any) -> dict[str, Any]:
+        return {
+            "value": event.value,
+            "text": event.text,
+            "sentence": event.sentence_text,
+            "href": f"articles/{event.ref.article}.html#s{event.ref.sentence}",
+            "source": by_id[event.ref.article]["source"],
+            "title": by_id[event.ref.article]["title"],
+        }
+
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in digest.timeline:
+        groups[(event.value or "")[:4]].append(view(event))
+    return {"years": sorted(groups.items()), "undated": [view(e) for e in digest.undated]}
+
+
+def index_context(
+    digest: Digest, articles: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    total = len(digest.records)
+    key_facts = [fact_view(f, by_id, total) for f in digest.facts if len({s.article for s in f.sources}) > 1][
+        :8
+    ]
+    if len(key_facts) < 4:
+        key_facts += [
+            fact_view(f, by_id, total) for f in digest.facts if len({s.article for s in f.sources}) == 1
+        ][: 4 - len(key_facts)]
+    latest = sorted(articles, key=lambda a: (a["published"] is None, _neg(a["published"]), a["id"]))[:10]
+    grouped = claims_by_theme(digest.records, by_id)
+    return {
+        "key_facts": key_facts,
+        "conflicts": [conflict_view(c.measure, c.facts, by_id, total) for c in digest.conflicts][:5],
+        "themes": [theme_view(t, grouped) for t in digest.themes],
+        "latest": latest,
+        "people": [person_view(p, by_id) for p in digest.people if not p.anonymous][:6],
+    }
+
+
+def _neg(date: str | None) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in date) if date else ""
