@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*(?:['’][^\W\d_]+)?")
 
 # Function words, reporting verbs and the vocabulary every business story shares: none names a theme.
-STOPWORDS = frozenset(
+STOPWORDS = _words(
     """a about above across after again against all almost along already also although always am among an
     and another any are around as at be because been before being below between both but by can could did
     do does doing down during each either else even ever every few for from further had has have having he
@@ -29,7 +34,12 @@ STOPWORDS = frozenset(
     its it's it’s also while will shows show showing seen see sees
     long short term near high low big large small major key global broad broader massive significant
     strong important giant giants huge overall whole entire further greater increasing increased
-    chinese american european local domestic international foreign able likely set need needs""" .split()
+    chinese american european local domestic international foreign able likely set need needs
+    two three four five six seven eight nine ten dozen dozens half
+    increase rise grow improve develop support focus scale surge claim drive driven help boost push take
+    give become remain continue seek bring lead allow create provide offer use deliver expand build reach
+    raise face add keep start plan aim signal reflect underscore highlight mirror potential technological
+    possible clear leading top best better worse good bad real tech technology industry sector"""
 )
 
 
@@ -65,6 +75,9 @@ def stems(text: str) -> list[str]:
     return [stem(word.lower()) for word in _TOKEN.findall(text)]
 
 
+_STOP_STEMS = frozenset(stem(word) for word in STOPWORDS)
+
+
 def candidate_phrases(text: str, *, longest: int = 3) -> dict[tuple[str, ...], str]:
     """Return the noun-phrase-like n-grams of `text`: stem tuple -> the words as written.
 
@@ -76,17 +89,19 @@ def candidate_phrases(text: str, *, longest: int = 3) -> dict[tuple[str, ...], s
         run: list[tuple[str, str]] = []
         for word in _TOKEN.findall(chunk):
             lower = word.lower()
+            if lower.endswith(("'s", "’s")):
+                lower = lower[:-2]
             letters = lower.replace("'", "").replace("’", "").replace("-", "")
             short = len(lower) < 3 and not (len(word) == 2 and word.isupper())
-            if lower in STOPWORDS or short or not letters.isalpha():
+            key = stem(lower)
+            if lower in STOPWORDS or key in _STOP_STEMS or short or not letters.isalpha():
                 run = []
                 continue
             if lower.endswith("ly") and len(lower) > 4:
                 run = []
                 continue
-            run.append((stem(lower), word))
+            run.append((key, word))
             for size in range(1, min(longest, len(run)) + 1):
                 part = run[-size:]
-                key = tuple(s for s, _ in part)
-                found.setdefault(key, " ".join(w for _, w in part))
+                found.setdefault(tuple(s for s, _ in part), " ".join(w for _, w in part))
     return found

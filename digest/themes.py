@@ -15,7 +15,7 @@ OTHER = Theme(name="Other", slug="other", description="Claims that match no othe
 # A second theme is kept when it scores at least this share of the best one.
 _CLOSE_SECOND = 2 / 3
 # Phrases found in more than this share of all claims are the story itself ("Alibaba", "AI"), not a theme.
-_UBIQUITOUS = 0.2
+_UBIQUITOUS = 0.3
 _MAX_THEMES = 10
 _MIN_THEMES = 4
 
@@ -39,7 +39,9 @@ def assign_themes(
     return out, themes
 
 
-def _configured(claims: list[Claim], specs: tuple[ThemeSpec, ...]) -> tuple[list[tuple[str, ...]], tuple[Theme, ...]]:
+def _configured(
+    claims: list[Claim], specs: tuple[ThemeSpec, ...]
+) -> tuple[list[tuple[str, ...]], tuple[Theme, ...]]:
     index: dict[str, list[tuple[Phrase, int, int]]] = {}
     for number, spec in enumerate(specs):
         words = spec.keywords or tuple(w for w in kp.tokens(spec.name) if w.lower() not in kp.STOPWORDS)
@@ -109,6 +111,12 @@ def _discovered(records: tuple[ArticleRecord, ...]) -> tuple[list[tuple[str, ...
         p for p, n in df.items()
         if n >= support and spread[p] >= min_spread and not all((w,) in ubiquitous for w in p)
     }
+    # A word that nearly always comes inside one longer phrase ("intelligence") is that phrase.
+    inside: Counter[Phrase] = Counter()
+    for p in usable:
+        for word in p if len(p) > 1 else ():
+            inside[(word,)] = max(inside[(word,)], df[p])
+    usable -= {p for p, n in inside.items() if n * 5 >= df[p] * 4}
     postings: dict[Phrase, list[int]] = {p: [] for p in usable}
     for number, keys in enumerate(phrases):
         kept = [p for p in keys if p in usable]
@@ -128,7 +136,7 @@ def _discovered(records: tuple[ArticleRecord, ...]) -> tuple[list[tuple[str, ...
 
 
 def _target(total: int) -> int:
-    return max(_MIN_THEMES, min(_MAX_THEMES, round(math.sqrt(total) / 2)))
+    return max(_MIN_THEMES, min(_MAX_THEMES, round(math.sqrt(total) / 1.5)))
 
 
 def _seeds(postings: dict[Phrase, list[int]], target: int) -> list[Phrase]:
@@ -178,12 +186,13 @@ def _name_themes(
             members[theme].append(number)
     texts = [claim.text for record in records for claim in record.claims]
     built: list[tuple[int, str, int, Theme]] = []
+    taken = set(seeds)
     for theme, seed in enumerate(seeds):
         if not members[theme]:
             continue
-        counts: Counter[Phrase] = Counter(p for n in members[theme] for p in phrases[n] if p not in ubiquitous)
+        counts = Counter(p for n in members[theme] for p in phrases[n] if p not in ubiquitous)
         ranked = sorted(counts, key=lambda p: (-counts[p] * (1 + 0.5 * (len(p) - 1)), p))
-        second = next((p for p in ranked if p != seed and not set(p) & set(seed)), None)
+        second = next((p for p in ranked if p not in taken and not set(p) & set(seed)), None)
         surfaces = _surfaces((texts[n] for n in members[theme]), {seed, *ranked[:5]})
         name = surfaces.get(seed, " ".join(seed))
         if second is not None and counts[second] * 3 >= len(members[theme]):

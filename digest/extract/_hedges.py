@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Future reference: the sentence predicts, plans or promises something.
-FUTURE_WORDS = frozenset(
+FUTURE_WORDS = _words(
     """will forecast forecasts forecasted forecasting projected projection projections predict predicts
     predicted predicting prediction predictions expect expects expected expecting expectation expectations
     plans intends intend aims upcoming outlook guidance soon poised ll prévoit prévoient prévoyant
-    devrait devraient""".split()
+    devrait devraient"""
 )
 FUTURE_PHRASES = (
     " is set to ", " are set to ", " was set to ", " going to ", " next year", " next quarter",
@@ -23,30 +28,30 @@ FUTURE_PHRASES = (
 )
 
 # Evaluation or opinion: someone judges rather than reports.
-ASSESSMENT_WORDS = frozenset(
+ASSESSMENT_WORDS = _words(
     """argue argues argued believe believes believed think thinks warn warns warned caution cautions
     cautioned likely unlikely significant significantly important critical crucial rare remarkable
     impressive bold risky risk risks concern concerns worried worry worries skeptics sceptics critics
     optimism pessimism bullish bearish paradox gamble game-changer existential prescient should must
     could might may suggest suggests suggested appears appear seems seem unprecedented historic
-    substantial considerable striking notably deserve deserves view views opinion""".split()
+    substantial considerable striking notably deserve deserves view views opinion"""
 )
 ASSESSMENT_PHRASES = (" good reason ", " in our view", " is seen as ", " are seen as ")
 
 # Factual assertions about what actors did.
-STATEMENT_WORDS = frozenset(
+STATEMENT_WORDS = _words(
     """announced announces announce launched launches launch reported reports unveiled unveils released
     releases began begins inked signed signs acquired acquires bought sold rose fell jumped surged
     dropped declined climbed grew gained lost posted raised cut hired fired opened closed approved
     fined banned agreed said says told noted added stated confirmed denied deployed invested spent
-    pledged committed""".split()
+    pledged committed"""
 )
 
 # Hedging: the sentence itself signals uncertainty.
-HEDGE_WORDS = frozenset(
+HEDGE_WORDS = _words(
     """could might likely unlikely reportedly allegedly possibly possible perhaps probably potential
     potentially preliminary estimated estimate estimates suggest suggests suggested appears appear
-    seems seem rumoured rumored pourrait pourraient""".split()
+    seems seem rumoured rumored pourrait pourraient"""
 )
 HEDGE_PHRASES = (
     " some reports ", " reports indicate", " reports suggest", " as much as ", " is expected to ",
@@ -77,13 +82,13 @@ GROUPS = (
 )
 
 # Capitalised words that start a run but never name who holds a claim.
-NOT_ACTORS = frozenset(
+NOT_ACTORS = _words(
     """The This That These Those It Its He She They We I You Our Their His Her But And Or While As In On
     At For Yet However So If When Although Though After Before Since Because Meanwhile Still Also Then
     Some Many Most Several Few Other Others Both Each Every All Such A An Last Next Early Late Monday
     Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
     September October November December Today Yesterday Tomorrow Analysts Critics Investors Reports
-    Sources Officials Experts Economists Traders""".split()
+    Sources Officials Experts Economists Traders"""
 )
 
 # Sentences that speak to the reader or belong to the page rather than the story.

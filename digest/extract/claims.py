@@ -16,9 +16,10 @@ _TERMINAL = frozenset(".!?\"'”’)»…")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 _NAME = r"[A-Z][\w&.'’-]*"
 _RUN = rf"{_NAME}(?:\s+(?:{_NAME}|of|&|and|de|du))*"
+_FILLER = r"(?:[a-z]+ly\s+|itself\s+|has\s+|have\s+|had\s+|also\s+)?"
 # "Alibaba said", "Bain recently warned", and with an apposition "Alibaba, the online retailer, said".
 _PREPOSED = re.compile(
-    rf"({_RUN})(?:(?:,[^,]{{1,80}}){{1,2}},)?\s+(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|also\s+)?(?:{h.CUE_VERBS})\b"
+    rf"({_RUN})(?:(?:,[^,]{{1,80}}){{1,2}},)?\s+{_FILLER}(?:{h.CUE_VERBS})\b"
 )
 _POSTPOSED = re.compile(rf"\b(?:{h.POSTPOSED_CUES})\s+({_RUN})(?=\s*(?:[,.;]|$|\s+(?:in|on|at|that)\b))")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?({_RUN}|(?:some\s+|many\s+)?(?:{h.GROUPS}))")
@@ -26,6 +27,9 @@ _GROUP = re.compile(
     rf"\b((?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Ff]ew)\s+)?({h.GROUPS}|{h.GROUPS.title()})\b"
     rf"(?:\s+(?:[a-z]+ly|have|had|also|now|still|recently|who\s+\w+))?\s+(?:{h.CUE_VERBS})\b"
 )
+# A cue right after the name, perhaps past an apposition: "Zhang said", "Jiang Han, an analyst at X, said".
+_CUE_AFTER = re.compile(rf"(?:,[^,]{{1,90}}){{0,2}},?\s+{_FILLER}(?:{h.CUE_VERBS})\b")
+_CUE_BEFORE = re.compile(rf"\b(?:{h.POSTPOSED_CUES})\s+$")
 _MIN_WORDS = 5
 
 
@@ -47,7 +51,8 @@ def extract_claims(
     mentions = _mentions_by_sentence(starts, sentences, speakers)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
-        kind_of_block = paragraphs[sentence.paragraph].kind if sentence.paragraph < len(paragraphs) else "text"
+        in_range = sentence.paragraph < len(paragraphs)
+        kind_of_block = paragraphs[sentence.paragraph].kind if in_range else "text"
         if kind_of_block in _SKIP_PARAGRAPHS:
             continue
         body = text[sentence.start : sentence.end]
@@ -55,7 +60,7 @@ def extract_claims(
         if kind_of_block == "table" and (not fig_ids or _is_first_in(sentence, paragraphs)):
             continue
         claim = _claim(body, index, sentence, fig_ids, times.get(index, ()), figures, said.get(index),
-                       mentions.get(index, ()))
+                       mentions.get(index, ()), row=kind_of_block == "table")
         if claim is not None:
             claims.append(claim)
     return tuple(claims)
@@ -69,7 +74,9 @@ def _claim(
     date_ids: tuple[int, ...],
     figures: tuple[Figure, ...],
     quote: Quote | None,
-    names: tuple[str, ...],
+    names: tuple[tuple[int, int, str], ...],
+    *,
+    row: bool = False,
 ) -> Claim | None:
     lower = body.lower()
     if _addresses_reader(body, lower):
@@ -84,7 +91,8 @@ def _claim(
     attribution = speaker or _attribution(body, wordset, names)
     signal = bool(fig_ids or date_ids or quote or attribution or future or assess)
     signal = signal or bool(wordset & (h.STATEMENT_WORDS | h.CUE_WORDS | h.HEDGE_WORDS)) or _names_actor(body)
-    if not signal or len(words) < (3 if fig_ids or quote else _MIN_WORDS) or _is_label(body, len(words)):
+    shortest = 3 if fig_ids or date_ids or quote or attribution else _MIN_WORDS
+    if not signal or len(words) < shortest or (not row and _is_label(body, len(words))):
         return None
     if kinds & _STRONG_FIGURES:
         kind = "forecast" if future else "statistic"
@@ -123,7 +131,7 @@ def _addresses_reader(body: str, lower: str) -> bool:
 def _is_label(body: str, n_words: int) -> bool:
     """Return True for headings, table rows and lead-ins that slipped into running text."""
     stripped = body.rstrip()
-    if stripped.endswith(":") or "@" in stripped and n_words < 6:
+    if stripped.endswith(":") or ("@" in stripped and n_words < 6):
         return True
     if stripped[-1] in _TERMINAL:
         return False
@@ -153,11 +161,12 @@ def _hedged(
     return any(figures[i].approx in ("up to", "as much as") for i in fig_ids)
 
 
-def _attribution(body: str, wordset: frozenset[str], names: tuple[str, ...]) -> str | None:
+def _attribution(body: str, wordset: frozenset[str], names: tuple[tuple[int, int, str], ...]) -> str | None:
     """Return who the sentence says holds its claim: a person, an organisation or a group."""
     has_cue = bool(wordset & h.CUE_WORDS)
-    if names and (has_cue or "according" in wordset):
-        return names[0]
+    for start, end, name in names if has_cue or "according" in wordset else ():
+        if _holds(body, start, end):
+            return name
     if "according" in wordset and (match := _ACCORDING.search(body)):
         return _actor(match.group(1))
     if not has_cue:
@@ -172,6 +181,16 @@ def _attribution(body: str, wordset: frozenset[str], names: tuple[str, ...]) -> 
     if (group := _GROUP.search(body)) is not None:
         candidates.append((group.start(), ((group.group(1) or "") + group.group(2)).lower()))
     return min(candidates)[1] if candidates else None
+
+
+def _holds(body: str, start: int, end: int) -> bool:
+    """Return True if the name at body[start:end] is the one who says or holds the sentence."""
+    if body.startswith(("'s", "’s"), end):
+        return False
+    before = body[max(0, start - 20) : start].lower()
+    if "according to" in before or _CUE_BEFORE.search(before):
+        return True
+    return _CUE_AFTER.match(body, end) is not None
 
 
 def _actor(run: str) -> str | None:
@@ -229,11 +248,13 @@ def _quotes_by_sentence(
 
 def _mentions_by_sentence(
     starts: Sequence[int], sentences: tuple[Sentence, ...], speakers: tuple[Speaker, ...]
-) -> dict[int, tuple[str, ...]]:
-    found: dict[int, list[tuple[int, str]]] = {}
+) -> dict[int, tuple[tuple[int, int, str], ...]]:
+    found: dict[int, list[tuple[int, int, str]]] = {}
     for speaker in speakers:
         for mention in speaker.mentions:
             index = _sentence_of(starts, sentences, mention.start, mention.end)
             if index is not None:
-                found.setdefault(index, []).append((mention.start, speaker.name))
-    return {index: tuple(name for _, name in sorted(items)) for index, items in found.items()}
+                offset = sentences[index].start
+                item = (mention.start - offset, mention.end - offset, speaker.name)
+                found.setdefault(index, []).append(item)
+    return {index: tuple(sorted(items)) for index, items in found.items()}
