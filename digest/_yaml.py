@@ -178,6 +178,7 @@ MIN_YEAR, MAX_YEAR = 1800, 2200
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_LIKE = re.compile(r"\d{4}-?\d{2}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +248,12 @@ def _text(fm: FrontMatter, key: str, *, path: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise _wrong(fm, key, "text", path=path)
-    return " ".join(value.split()) or None
+    return _clean(value) or None
+
+
+def _clean(value: str) -> str:
+    # Double-quoted YAML can spell control characters ("\x1b") that the file itself did not hold.
+    return _CONTROL.sub("", " ".join(value.split()))
 
 
 def _author(fm: FrontMatter, *, path: str) -> str | None:
@@ -255,7 +261,7 @@ def _author(fm: FrontMatter, *, path: str) -> str | None:
     if isinstance(value, list):
         if not all(isinstance(item, str) for item in value):
             raise _wrong(fm, "author", "text or a list of text", path=path)
-        names = [" ".join(item.split()) for item in value]
+        names = [_clean(item) for item in value]
         return ", ".join(name for name in names if name) or None
     return _text(fm, "author", path=path)
 
@@ -287,11 +293,14 @@ def _tags(fm: FrontMatter, *, path: str) -> tuple[str, ...]:
     value = fm.data.get("tags")
     if value is None:
         return ()
-    if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
+    if not isinstance(value, list):
         raise _fail(fm, "tags", f"must be a list of text such as [ai, cloud], not {_kind(value)}", path=path)
+    for number, tag in enumerate(value, start=1):
+        if not isinstance(tag, str):
+            raise _fail(fm, "tags", f"tag {number} must be text, not {_kind(tag)}", path=path)
     tags: list[str] = []
     for tag in value:
-        tag = " ".join(tag.split())
+        tag = _clean(tag)
         if tag and tag not in tags:
             tags.append(tag)
     return tuple(tags)

@@ -47,7 +47,7 @@ _CP1252 = str.maketrans(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TITLE_LINE = re.compile(r"^[^\n]*?[^\W_][^\n]*$", re.MULTILINE)
-_HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
+_LINE_MARKS = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?:#{1,6}(?:\s+|$))?|\s+#+\s*$")
 _BIDI_AND_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -125,10 +125,10 @@ def parse_article(raw: bytes, *, path: str, tz: tzinfo) -> SourceDoc:
         title = _title_from_body(fm.body)
         if title is None:
             raise ArticleError("no title in the front matter and no text in the body", path=path)
-        warnings.append(
-            Diagnostic(path, f"no title in the front matter; using the body's first line: {title!r}",
-                       "warning", fm.key_lines.get("title", 1 if fm.present else fm.body_line))
-        )
+        missing = "the title is empty" if "title" in fm.data else "no title in the front matter"
+        line = fm.key_lines.get("title", 1 if fm.present else fm.body_line)
+        message = f"{missing}; using the body's first line: {title!r}"
+        warnings.append(Diagnostic(path, message, "warning", line))
     elif not fm.body.strip():
         warnings.append(Diagnostic(path, "the article has no body", "warning", fm.body_line))
     return SourceDoc(
@@ -248,7 +248,7 @@ def _title_from_body(body: str) -> str | None:
     match = _TITLE_LINE.search(body)
     if match is None:
         return None
-    title = " ".join(_HEADING_MARKS.sub("", match.group()).split())
+    title = " ".join(_LINE_MARKS.sub("", match.group()).split())
     if len(title) > MAX_TITLE_CHARS:
         cut = title.rfind(" ", 0, MAX_TITLE_CHARS)
         title = title[: cut if cut > MAX_TITLE_CHARS // 2 else MAX_TITLE_CHARS].rstrip() + "…"
