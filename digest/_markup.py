@@ -93,7 +93,7 @@ def plain_lines(body: str) -> list[Line]:
             prev = lines[-1]
             lines[-1] = Line(prev.number, prev.raw, prev.text, "heading")
             continue
-        if _RULE.match(stripped) or _PIPE_SEPARATOR.match(stripped) and "|" in stripped:
+        if _RULE.match(stripped) or ("|" in stripped and _PIPE_SEPARATOR.match(stripped)):
             continue
         line = _block(number, stripped)
         if line.text or line.marker in ("image", "linkdef"):

@@ -21,18 +21,20 @@ _WIDGETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for reason, pattern in (
         (
             "share widget",
-            r"(?:share|tweet|e-?mail|print|save|copy(?: link)?)(?: (?:this|the) (?:article|story|page|post|link))?"
-            r"(?: (?:on|via|to|with) [\w .]{1,30})?:?"
+            r"(?:share|tweet|e-?mail|print|save|copy(?: link)?|partager)"
+            r"(?: (?:this|the|cet) (?:article|story|page|post|link))?"
+            r"(?: (?:on|via|to|with|sur) [\w .]{1,30})?:?"
             r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|telegram|pinterest|threads|bluesky"
             r"|copy link|print|share|messenger|weibo|wechat)[\s,|·•/]*){2,}"
             r"|\d+(?:[.,]\d+)?k? shares?|shares?:? \d+(?:[.,]\d+)?k?",
         ),
         (
             "listen widget",
-            r"listen(?: now)?(?: to)?(?: (?:this|the))?(?: (?:article|story|audio|podcast))?(?: \(?\d+ ?min\)?)?"
+            r"(?:listen(?: now)?(?: to)?(?: (?:this|the))?|écouter(?: cet)?)"
+            r"(?: (?:article|story|audio|podcast))?(?: \(?\d+ ?min\)?)?"
             r"|click (?:play|here) to (?:listen|play|generate audio|hear).*|(?:play|pause) (?:audio|article)"
             r"|audio (?:version|available|player).*|\d{1,2}:\d\d(?: ?/ ?\d{1,2}:\d\d)?"
-            r"|(?:voiced|narrated|read) by (?:an? )?(?:ai|automated|synthetic|computer)[- ]?(?:voice|narrator)?.*",
+            r"|(?:voiced|narrated|read) by (?:an? )?(?:ai|automated|synthetic|computer)\b.*",
         ),
         (
             "comment widget",
@@ -44,16 +46,21 @@ _WIDGETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "related links",
-            r"more (?:in|from|on|about|stories|news) ?.{0,40}|you (?:may|might) also (?:like|enjoy|be interested in)"
+            r"more (?:in|from|on|about|stories|news) ?.{0,40}"
+            r"|you (?:may|might) also (?:like|enjoy|be interested in)"
             r"|related(?: (?:articles?|stories|news|content|coverage|links|reading|posts?|topics))?:?"
-            r"|(?:read|see) (?:more|also|next)(?:: .*)?|also read:? .*|recommended(?: for you| (?:articles?|stories|reading))?"
-            r"|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular (?:now|stories|articles)"
-            r"|top stories|latest (?:news|stories)|further reading|editor'?s picks|what to read next",
+            r"|(?:read|see) (?:more|also|next)(?:: .*)?|also read:? .*"
+            r"|recommended(?: for you| (?:articles?|stories|reading))?"
+            r"|most (?:read|popular|viewed|shared)(?: (?:from|on|in) .{1,30})?|trending(?: now| stories)?"
+            r"|popular (?:now|stories|articles)|top stories|latest (?:news|stories)|further reading"
+            r"|editor'?s picks|what to read next|lire aussi\b.*|à lire aussi\b.*|sur le même sujet",
         ),
         (
             "advertisement",
-            r"advertisement|sponsored(?: content)?|story continues (?:below|after) (?:this |the )?advertisement"
-            r"|scroll (?:down )?to continue(?: with content)?|skip (?:to (?:main )?content|ad(?:vertisement)?)",
+            r"advertisement|publicité|sponsored(?: content)?"
+            r"|story continues (?:below|after) (?:this |the )?advertisement"
+            r"|scroll (?:down )?to continue(?: with content)?"
+            r"|skip (?:to (?:main )?content|ad(?:vertisement)?)",
         ),
         (
             "newsletter",
@@ -62,6 +69,8 @@ _WIDGETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("reading time", r"(?:reading time:? )?\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|listen)(?:ing time)?"),
         ("copyright", r"(?:©|\(c\)|copyright)\s.*|all rights reserved"),
+        ("paywall notice", r"(?:this )?article (?:is )?(?:reserved for|for) (?:subscribers|members)(?: only)?"
+                           r"|article réservé aux abonnés|subscribe to (?:continue|read|unlock).*"),
         ("publisher notice", r"our standards:.*|the thomson reuters trust principles"),
     )
 )
@@ -77,8 +86,9 @@ _LONG_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("credits", r"\((?:additional )?(?:reporting|writing|editing|compiled|research) by .*\)\.?"),
         ("photo caption", r"(?:(?:file )?(?:photo|image|picture|photograph|video|graphic)(?: credit)?: .*"
                           r"|.*\b(?:REUTERS|AFP|AP|EPA|Getty Images|Xinhua|Bloomberg)/[A-Z][\w .'-]+)"),
-        ("contact address", r"(?:(?:contact|e-?mail|write to|reach)(?: (?:the )?(?:author|writer|reporter|us))?"
-                            r"(?: at)?:? )?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?"),
+        ("contact address",
+         r"(?:(?:contact|e-?mail|write to|reach)(?: (?:the )?(?:author|writer|reporter|us))?(?: at)?:? )?"
+         r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?"),
         ("call to comment", r".{0,200}\b(?:in the comments?(?: section)?(?: below)?|comment below|let us know"
                             r"|tell us what you think|share your (?:thoughts|views|opinions?))\b.{0,120}"),
     )
@@ -87,30 +97,54 @@ _DATELINE = re.compile(r"(?:first |last )?(?:published|updated|posted)(?: on| at
 _DATE_LIKE = re.compile(r"\d|\b(?:ago|today|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", _I)
 _BYLINE = re.compile(r"by:? +(?P<names>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and| &) [A-Z][\w.'’-]*"
                      r"(?: [A-Z][\w.'’-]*){0,3})*)(?: *[,|–—-] *[\w .]{1,40})?")
-_NAME_THEN_TIME = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?[|·•,–—-]? ?\d+\s*min(?:ute)?s? read", _I)
+_NAME_THEN_TIME = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?[|·•,–—-]? ?\d+\s*min(?:ute)?s? read", _I
+)
 _INITIALS = re.compile(r"[A-Z]{1,3}")
-_PERSONA = re.compile(r"(?:ai|virtual|digital|robot|automated|synthetic)[- ](?:journalist|reporter|writer|author"
-                      r"|editor|columnist|analyst|correspondent|anchor|presenter)s?\s*[:|–—-]\s*(?P<name>.+)", _I)
-_PERSONA_END = re.compile(r"view (?:the )?(?:\w+'?s? )?(?:editorial )?(?:perspective|profile|bio(?:graphy)?|persona)\b.*", _I)
+_PERSONA = re.compile(
+    r"(?:ai|virtual|digital|robot|automated|synthetic)[- ](?:journalist|reporter|writer|author|editor"
+    r"|columnist|analyst|correspondent|anchor|presenter)s?\s*[:|–—-]\s*(?P<name>.+)",
+    _I,
+)
+_PERSONA_END = re.compile(
+    r"view (?:the )?(?:\w+'?s? )?(?:editorial )?(?:perspective|profile|bio(?:graphy)?|persona)\b.*", _I
+)
 _PERSONA_BIO = re.compile(r"\b(?:speciali[sz]\w*|expertise|expert in|focus(?:es|ed|ing)? on|passionate about"
                           r"|background in|years of experience|covering)\b", _I)
-_PROMPT = re.compile(r"[\"“]?you are (?:[A-Z][\w'’.-]*,? ){1,4}an? |[\"“]?you are an? (?:ai|senior|seasoned|expert"
-                     r"|experienced|helpful|professional)\b", _I)
-_PROMPT_ORDER = re.compile(r"\b(?:write|focus on|always|never|your (?:approach|task|goal|tone|role)|respond|adopt)\b", _I)
-_GENERATED = re.compile(r"(?:ai[- ])?(?:generated|rewritten|synthesi[sz]ed) (?:article|content|text|story|version)\s*:?", _I)
-_GENERATED_NOTE = re.compile(r"\b(?:was|were|has been|is) (?:\w+ )?(?:generated|written|produced|created|drafted)"
-                             r" (?:\w+ )?(?:by|with|using) (?:an? )?(?:ai|artificial intelligence|generative"
-                             r"|(?:a )?(?:large )?language model)\b", _I)
-_DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure)\s*:|for (?:informational|information|educational) purposes only"
-                         r"|does not (?:constitute|represent) (?:\w+ ){0,4}advice|not (?:financial|investment) advice"
-                         r"|views expressed .{0,80}(?:are|do not)", _I)
+_PROMPT = re.compile(
+    r"[\"“]?you are (?:[A-Z][\w'’.-]*,? ){1,4}an? "
+    r"|[\"“]?you are an? (?:ai|senior|seasoned|expert|experienced|helpful|professional)\b",
+    _I,
+)
+_PROMPT_ORDER = re.compile(
+    r"\b(?:write|focus on|always|never|your (?:approach|task|goal|tone|role)|respond|adopt)\b", _I
+)
+_GENERATED = re.compile(
+    r"(?:ai[- ])?(?:generated|rewritten|synthesi[sz]ed) (?:article|content|text|story|version)\s*:?", _I
+)
+_GENERATED_NOTE = re.compile(
+    r"\b(?:was|were|has been|is) (?:\w+ )?(?:generated|written|produced|created|drafted) (?:\w+ )?"
+    r"(?:by|with|using) (?:an? )?(?:ai|artificial intelligence|generative"
+    r"|(?:a )?(?:large )?language model)\b",
+    _I,
+)
+_DISCLAIMER = re.compile(
+    r"^(?:disclaimer|disclosure|avertissement)\s*:"
+    r"|for (?:informational|information|educational) purposes only"
+    r"|does not (?:constitute|represent) (?:\w+ ){0,4}advice|not (?:financial|investment) advice"
+    r"|views expressed .{0,80}(?:are|do not)",
+    _I,
+)
 _LABEL = re.compile(r"[\w'’][\w'’ &/-]{0,40}:")
 _BREADCRUMB = re.compile(r"\w[\w &-]*(?: ?[>»›/|] ?\w[\w &-]*)+")
 _JOINERS = frozenset(
-    "because and but or nor so yet although though whereas which who whose that if unless since while whilst"
-    " whether than".split()
+    ("because", "and", "but", "or", "nor", "so", "yet", "although", "though", "whereas", "which", "who",
+     "whose", "that", "if", "unless", "since", "while", "whilst", "whether", "than")
 )
-_FUNCTION_END = frozenset("the a an of to and in for with by on at as from that or but is are was".split())
+_FUNCTION_END = frozenset(
+    ("the", "a", "an", "of", "to", "and", "in", "for", "with", "by", "on", "at", "as", "from", "that", "or",
+     "but", "is", "are", "was")
+)
 _END_PUNCT = tuple(".!?;,:…")
 _SEPARATOR = re.compile(r"\s*[-–—|:]\s*\S.{0,40}")
 
@@ -232,7 +266,8 @@ def _find_personas(lines: Sequence[Line], reasons: dict[int, str], flags: set[st
             reasons[j] = "ai persona"
         for j in range(last + 1, min(last + 3, len(lines))):
             text = lines[j].text
-            if _PERSONA_BIO.search(text) and len(text) <= 300 or _PROMPT.match(text) and _PROMPT_ORDER.search(text):
+            bio = _PERSONA_BIO.search(text) and len(text) <= 300
+            if bio or (_PROMPT.match(text) and _PROMPT_ORDER.search(text)):
                 reasons[j] = "ai persona"
 
 
@@ -248,8 +283,7 @@ def _find_context(lines: Sequence[Line], reasons: dict[int, str], *, title: str)
         k = key(text)
         following = [lines[j] for j in kept[n + 1 : n + 4]]
         reason = None
-        if not seen_text and title_key and (k == title_key or k.startswith(title_key)
-                                              and _SEPARATOR.fullmatch(k[len(title_key):])):
+        if not seen_text and title_key and _repeats_title(k, title_key):
             reason = "repeated headline"
         elif title_key and k == title_key:
             reason = "repeated heading"
@@ -284,9 +318,16 @@ def _extend_related(lines: Sequence[Line], reasons: dict[int, str], start: int) 
 
     for j in range(start, len(lines)):
         # A heading followed by story text is a real section, not one more link.
-        if j in reasons or not linkish(j) or j + 1 < len(lines) and j + 1 not in reasons and not linkish(j + 1):
+        before_text = j + 1 < len(lines) and j + 1 not in reasons and not linkish(j + 1)
+        if j in reasons or not linkish(j) or before_text:
             return
         reasons[j] = "related links"
+
+
+def _repeats_title(k: str, title_key: str) -> bool:
+    """Return whether the folded line is the title, alone or followed by " – Outlet"."""
+    rest = k[len(title_key) :]
+    return k == title_key or (k.startswith(title_key) and _SEPARATOR.fullmatch(rest) is not None)
 
 
 def _is_kicker(text: str, following: str, title_key: str) -> bool:
@@ -309,7 +350,8 @@ def _is_fragment(text: str, following: Sequence[Line]) -> bool:
     if not 1 <= len(words) <= 3 or text.endswith(_END_PUNCT) or is_label(text):
         return False
     first, last = words[0].casefold(), words[-1].casefold()
-    if text[0].islower() and not text[1:2].isupper() or first in _JOINERS or (len(words) > 1 and last in _FUNCTION_END):
+    lowercase = text[0].islower() and not text[1:2].isupper()
+    if lowercase or first in _JOINERS or (len(words) > 1 and last in _FUNCTION_END):
         return True
     if not following:
         return True

@@ -119,7 +119,7 @@ def _line_kind(line: Line, index: int, found: Boilerplate) -> str:
 
 
 def _continues(block: _Block, text: str, wrapped: bool) -> bool:
-    if block.kind not in ("text", "list", "disclaimer") or block.text.endswith(_END_PUNCT) and not wrapped:
+    if block.kind not in ("text", "list", "disclaimer") or (block.text.endswith(_END_PUNCT) and not wrapped):
         return False
     return wrapped or text[:1].islower()
 

@@ -10,21 +10,32 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Titles and words that a full stop never ends: a name or number always follows.
 _ALWAYS_ABBREVIATED = frozenset(
-    """mr mrs ms messrs dr prof st mt gov sen rep gen col lt sgt capt cmdr adm hon rev pres supt
-    vs v fig figs approx ca cf pp ch jan feb mar apr jun jul aug sep sept oct nov dec tue tues thu thur
-    thurs fri e.g i.e viz al mme mlle""".split()
+    _words(
+        """mr mrs ms messrs dr prof st mt gov sen rep gen col lt sgt capt cmdr adm hon rev pres supt
+        vs v fig figs approx ca cf pp ch jan feb mar apr jun jul aug sep sept oct nov dec tue tues thu thur
+        thurs fri e.g i.e viz al mme mlle"""
+    )
 )
 # Abbreviations that may close a sentence as well.
 _SOMETIMES_FINAL = frozenset(
-    """inc ltd co corp plc llc bros etc dept govt admin int'l intl jr sr p.m a.m no nos mon wed sat sun
-    art est op sec ed eds vol""".split()
+    _words(
+        """inc ltd co corp plc llc bros etc dept govt admin int'l intl jr sr p.m a.m no nos mon wed sat sun
+        art est op sec ed eds vol"""
+    )
 )
 _SENTENCE_OPENERS = frozenset(
-    """the a an it its he she they we i you this that these those there his her their our my but and
-    however meanwhile in on at for after while when if so yet as shares analysts investors according
-    separately earlier later still also last next some many most no one two three""".split()
+    _words(
+        """the a an it its he she they we i you this that these those there his her their our my but and
+        however meanwhile in on at for after while when if so yet as shares analysts investors according
+        separately earlier later still also last next some many most no one two three"""
+    )
 )
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|[.!?…]+["'”’)\]]*$|[。！？]+[」』”’）]*""")
 _NEXT_START = re.compile(r"""\s+(?=["'“‘(\[¿¡«]?\s?[A-ZÀ-ÝĀ-Ž0-9])""")
