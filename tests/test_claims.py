@@ -47,7 +47,8 @@ def _claims(
     quotes: tuple[Quote, ...] = (),
 ) -> list[Claim]:
     text, sentences, paragraphs = _doc(*blocks)
-    figs = tuple(_figure(text, f, k) for f, k in zip(figures, kinds or ("money",) * len(figures), strict=True))
+    kinds = kinds or ("money",) * len(figures)
+    figs = tuple(_figure(text, f, k) for f, k in zip(figures, kinds, strict=True))
     times = tuple(TimeExpr(d, text.index(d), text.index(d) + len(d), 0, "DATE", None) for d in dates)
     return list(
         extract_claims(
