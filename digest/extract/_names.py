@@ -30,6 +30,7 @@ _SKIP = words(
     repeatedly publicly privately explicitly reportedly is was would will quickly often has long already
     has_ similarly subsequently"""
 )
+_QUOTE_MARKS = frozenset("“”\"«»")
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 _ANON_STOP = frozenset({"who", "which", "that", "speaking", "and", "but", "because", "when", "as", "to"})
 _ORG_STOP = frozenset({"in", "who", "which", "that", "and", "since", "where", "until", "before", "after"})
@@ -57,7 +58,9 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 def subject_before(text: str, toks: list[Token]) -> Subject | None:
     """Return the subject ending `toks`, the words between a sentence start and a cue verb."""
-    toks = list(toks)
+    # The subject never reaches back into a quotation ("“...,” Wu Yongming, CEO of Alibaba, said").
+    cut = next((k for k in range(len(toks) - 1, -1, -1) if toks[k][2] in _QUOTE_MARKS), -1)
+    toks = toks[cut + 1 :]
     while toks and (toks[-1][2].lower() in _SKIP or toks[-1][2].lower() in _WEEKDAYS):
         if toks[-1][2].lower() in _WEEKDAYS and len(toks) > 1 and toks[-2][2] == "on":
             toks.pop()

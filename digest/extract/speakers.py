@@ -80,6 +80,13 @@ def _inside(spans: list[Span], opens: list[int], pos: int) -> Span | None:
     return None
 
 
+def _line(text: str, sentence: Sentence, pos: int, end: int) -> tuple[int, int]:
+    """Return the bounds of the sentence around `pos`, never across a line break."""
+    lo = max(sentence.start, text.rfind("\n", sentence.start, pos) + 1)
+    hi = text.find("\n", end, sentence.end)
+    return lo, sentence.end if hi < 0 else hi
+
+
 def _cue_hits(
     text: str, sentences: tuple[Sentence, ...], starts: list[int], live: list[Span], opens: list[int]
 ) -> list[_Hit]:
@@ -89,7 +96,7 @@ def _cue_hits(
         if _inside(live, opens, pos) is not None:
             continue
         index = _sentence_of(starts, pos)
-        lo, hi = sentences[index].start, sentences[index].end
+        lo, hi = _line(text, sentences[index], pos, end)
         if word in PARTICIPLES:
             hits.append(_Hit(pos, end, word, index, None))
             continue
@@ -330,7 +337,7 @@ def _indirect_quotes(
             or (hit.subject is None and hit.word not in PARTICIPLES)
         ):
             continue
-        lo, hi = sentences[hit.sentence].start, sentences[hit.sentence].end
+        lo, hi = _line(text, sentences[hit.sentence], hit.pos, hit.end)
         span = _clause(text, hit, lo, hi)
         if span is None:
             continue

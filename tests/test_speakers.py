@@ -1,0 +1,219 @@
+"""Speakers: who is quoted or reported as saying something, with role, organisation and later mentions."""
+
+from __future__ import annotations
+
+from digest.extract.speakers import extract_speakers
+from digest.models import Sentence, Speaker
+from digest.segment import split_sentences
+
+
+def _speakers(text: str, author: str | None = None) -> tuple[Speaker, ...]:
+    sentences = tuple(Sentence(s, e, "en") for s, e in split_sentences(text))
+    return extract_speakers(text, sentences=sentences, author=author)[0]
+
+
+def _one(text: str, author: str | None = None) -> Speaker:
+    (speaker,) = _speakers(text, author)
+    return speaker
+
+
+def test_title_before_name_is_the_role() -> None:
+    speaker = _one("Vice President Kaifu Zhang told reporters on Thursday that sales were up.")
+    assert (speaker.name, speaker.role, speaker.organization) == ("Kaifu Zhang", "Vice President", None)
+
+
+def test_appositive_after_name_gives_role_and_organization() -> None:
+    text = "Jiang Han, a senior analyst at market consultancy Pangoal, said cloud growth had returned."
+    speaker = _one(text)
+    assert (speaker.name, speaker.role, speaker.organization) == ("Jiang Han", "senior analyst", "Pangoal")
+
+
+def test_role_of_organization_before_name() -> None:
+    text = "During an earnings call, Alibaba's Chief Financial Officer, Toby Xu, said margins would recover."
+    speaker = _one(text)
+    assert (speaker.name, speaker.role, speaker.organization) == ("Toby Xu", "Chief Financial Officer", "Alibaba")
+
+
+def test_ceo_of_organization() -> None:
+    text = "The company will invest heavily, Wu Yongming, CEO of Alibaba Group, said in an earnings call."
+    speaker = _one(text)
+    assert (speaker.name, speaker.role, speaker.organization) == ("Wu Yongming", "CEO", "Alibaba Group")
+
+
+def test_second_appositive_describes_the_organization() -> None:
+    text = (
+        "Mo Daiqing, a senior analyst at the Internet Economy Institute, a domestic consultancy, said both "
+        "platforms face pressure."
+    )
+    speaker = _one(text)
+    assert (speaker.role, speaker.organization) == ("senior analyst", "Internet Economy Institute")
+
+
+def test_according_to_with_appositive() -> None:
+    text = "According to Kaifu Zhang, vice president at Alibaba, the tools lifted returns by 12%."
+    speaker = _one(text)
+    assert (speaker.name, speaker.role, speaker.organization) == ("Kaifu Zhang", "vice president", "Alibaba")
+
+
+def test_lowercase_title_and_company_before_name() -> None:
+    speaker = _one("Alibaba chief executive Eddie Wu said the group would keep spending.")
+    assert (speaker.name, speaker.role, speaker.organization) == ("Eddie Wu", "chief executive", "Alibaba")
+
+
+def test_inverted_attribution_with_appositive() -> None:
+    text = '"We are not worried," said Maria Lopez, chief economist at ING in Madrid.'
+    speaker = _one(text)
+    assert (speaker.name, speaker.role, speaker.organization) == ("Maria Lopez", "chief economist", "ING")
+
+
+def test_surname_mentions_resolve_to_the_same_speaker() -> None:
+    text = (
+        "Wu Yongming, CEO of Alibaba Group, said the company would invest. "
+        "Wu noted that demand was strong. Wu emphasized that the focus would not change."
+    )
+    speaker = _one(text)
+    assert speaker.aliases == ("Wu",)
+    assert len(speaker.mentions) == 3
+    assert [text[m.start : m.end] for m in speaker.mentions] == ["Wu Yongming", "Wu", "Wu"]
+
+
+def test_western_order_surname() -> None:
+    text = 'Vice President Kaifu Zhang spoke in Shanghai. "It is rare," Zhang said.'
+    speaker = _one(text)
+    assert speaker.name == "Kaifu Zhang"
+    assert "Zhang" in speaker.aliases
+
+
+def test_pronoun_resolves_to_most_recent_named_speaker() -> None:
+    text = (
+        "Jiang Han, an analyst at Pangoal, said demand was rising. "
+        "The shift will help other firms too, he added."
+    )
+    speaker = _one(text)
+    assert any(text[m.start : m.end] == "he" for m in speaker.mentions)
+
+
+def test_pronoun_picks_the_later_of_two_speakers() -> None:
+    text = (
+        "Anna Berg, a strategist at Nordea, said rates would fall. "
+        "Tom Reed, an economist at HSBC, said inflation was sticky. "
+        "He added that wages were the main risk."
+    )
+    berg, reed = _speakers(text)
+    assert reed.name == "Tom Reed"
+    assert any(text[m.start : m.end] == "He" for m in reed.mentions)
+    assert not any(text[m.start : m.end] == "He" for m in berg.mentions)
+
+
+def test_the_analyst_resolves_by_role() -> None:
+    text = (
+        "Jiang Han, a senior analyst at Pangoal, said cloud revenue was the engine. "
+        "Separately, CEO Eddie Wu said spending would rise. "
+        "The gains may not last, the analyst said."
+    )
+    jiang = next(s for s in _speakers(text) if s.name == "Jiang Han")
+    assert any(text[m.start : m.end] == "the analyst" for m in jiang.mentions)
+
+
+def test_speakers_in_order_of_first_mention() -> None:
+    text = (
+        "Tom Reed, an economist at HSBC, said inflation was sticky. "
+        "Anna Berg, a strategist at Nordea, said rates would fall."
+    )
+    assert [s.name for s in _speakers(text)] == ["Tom Reed", "Anna Berg"]
+
+
+def test_anonymous_portfolio_manager() -> None:
+    text = (
+        "\u201cMarkets are signaling that scale is being rewarded,\u201d said a Hong Kong-based portfolio manager "
+        "who buys China tech, speaking on condition of anonymity to discuss market strategy."
+    )
+    speaker = _one(text)
+    assert speaker.anonymous
+    assert speaker.name == "a Hong Kong-based portfolio manager"
+
+
+def test_anonymous_person_familiar_with_the_matter() -> None:
+    speaker = _one("The deal could be signed next week, a person familiar with the matter said.")
+    assert speaker.anonymous
+    assert speaker.name == "a person familiar with the matter"
+
+
+def test_anonymous_sources_and_officials() -> None:
+    assert _one("Two sources said the talks had stalled.").name == "Two sources"
+    official = _one("An official who declined to be named said the plan was on hold.")
+    assert official.anonymous and official.name == "An official"
+    assert _one("People familiar with the plans told Reuters the bid was dropped.").anonymous
+
+
+def test_companies_and_publications_are_not_speakers() -> None:
+    text = (
+        "Alibaba said it would spend more. Bloomberg reported that the budget was raised. "
+        "Bain recently warned of a shortfall. Alibaba Group Holding Ltd said revenue rose. "
+        "Goldman Sachs Research said the market was overheated. Beijing said it welcomed the move."
+    )
+    assert _speakers(text) == ()
+
+
+def test_groups_are_not_speakers() -> None:
+    text = (
+        "Analysts say the key metric is cloud revenue. Some analysts argue that the bet is not paying off. "
+        "Company leadership has acknowledged the costs. The company claims its spending is paying off."
+    )
+    assert _speakers(text) == ()
+
+
+def test_byline_and_author_are_not_speakers() -> None:
+    text = (
+        "AI Journalist: Sarah Chen\n\n"
+        "Sarah Chen said the market was rising.\n\n"
+        "Tom Reed, an economist at HSBC, said inflation was sticky."
+    )
+    assert [s.name for s in _speakers(text, author="Sarah Chen")] == ["Tom Reed"]
+    assert [s.name for s in _speakers(text)] == ["Tom Reed"]
+
+
+def test_by_line_is_not_a_speaker() -> None:
+    text = "By John Smith\n\nJohn Smith said nothing here. Anna Berg, a strategist at Nordea, said rates would fall."
+    assert [s.name for s in _speakers(text)] == ["Anna Berg"]
+
+
+def test_cue_verbs_of_thought_and_warning() -> None:
+    for verb in ("believes", "expects", "warned", "cautioned", "predicted", "estimated", "stressed", "insisted"):
+        text = f"Anna Berg, a strategist at Nordea, {verb} that rates would fall this year."
+        assert _one(text).name == "Anna Berg", verb
+
+
+def test_pointed_out_and_adverb_between_subject_and_verb() -> None:
+    assert _one("Tom Reed, an economist at HSBC, pointed out that wages were rising.").name == "Tom Reed"
+    assert _one("Tom Reed, an economist at HSBC, also said that wages were rising.").name == "Tom Reed"
+    assert _one("Prime Minister Mark Carney on Tuesday said the tariffs were unjustified.").role == "Prime Minister"
+
+
+def test_single_surname_found_with_its_full_name_earlier() -> None:
+    text = "Kaifu Zhang presented the figures in Shanghai. Zhang said the gains were consistent."
+    assert _one(text).name == "Kaifu Zhang"
+
+
+def test_honorific_single_name() -> None:
+    speaker = _one("Mr Zhang said the gains were consistent across categories.")
+    assert speaker.name == "Zhang"
+
+
+def test_french_attribution() -> None:
+    text = (
+        "Selon Jean Dupont, analyste chez Natixis, la demande reste forte. "
+        "« Nous restons prudents », a-t-il dit."
+    )
+    speaker = _one(text)
+    assert speaker.name == "Jean Dupont"
+    assert any(text[m.start : m.end] == "il" for m in speaker.mentions)
+
+
+def test_french_a_declare() -> None:
+    speaker = _one("Marie Curie, directrice de l'institut, a déclaré que les travaux reprendraient.")
+    assert speaker.name == "Marie Curie"
+
+
+def test_empty_text() -> None:
+    assert extract_speakers("", sentences=(), author=None) == ((), ())
