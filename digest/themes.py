@@ -63,16 +63,14 @@ def _configured(
 
 
 def _match(words: list[str], index: dict[str, list[tuple[Phrase, int, int]]], size: int) -> list[float]:
-    """Score each theme by its distinct keyword phrases in `words`, longer phrases weighing more."""
-    scores = [0.0] * size
-    seen: set[tuple[Phrase, int]] = set()
+    """Score each theme by the words of the sentence its keywords cover, so overlaps count once."""
+    covered: list[set[int]] = [set() for _ in range(size)]
     for position, word in enumerate(words):
         for phrase, theme, weight in index.get(word, ()):
-            if (phrase, theme) in seen or tuple(words[position : position + len(phrase)]) != phrase:
-                continue
-            seen.add((phrase, theme))
-            scores[theme] += weight
-    return scores
+            if tuple(words[position : position + len(phrase)]) == phrase:
+                # "e-commerce" is one written word: it covers one place however it splits.
+                covered[theme].update(range(position, position + weight))
+    return [float(len(places)) for places in covered]
 
 
 def _best(scores: list[float], *, floor: float = 1.0) -> tuple[int, ...]:
