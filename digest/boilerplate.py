@@ -95,8 +95,10 @@ _LONG_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _DATELINE = re.compile(r"(?:first |last )?(?:published|updated|posted)(?: on| at)?:?(?P<rest> .{0,50})?", _I)
 _DATE_LIKE = re.compile(r"\d|\b(?:ago|today|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", _I)
-_BYLINE = re.compile(r"by:? +(?P<names>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and| &) [A-Z][\w.'’-]*"
-                     r"(?: [A-Z][\w.'’-]*){0,3})*)(?: *[,|–—-] *[\w .]{1,40})?")
+_BYLINE = re.compile(
+    r"(?i:by):? +(?P<names>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    r"(?:(?:,| and| &) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})*)(?: *[,|–—-] *[\w .]{1,40})?"
+)
 _NAME_THEN_TIME = re.compile(
     r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?[|·•,–—-]? ?\d+\s*min(?:ute)?s? read", _I
 )
@@ -124,7 +126,7 @@ _GENERATED = re.compile(
 )
 _GENERATED_NOTE = re.compile(
     r"\b(?:was|were|has been|is) (?:\w+ )?(?:generated|written|produced|created|drafted) (?:\w+ )?"
-    r"(?:by|with|using) (?:an? )?(?:ai|artificial intelligence|generative"
+    r"(?:by|with|using)(?: the (?:help|assistance|use) of)? (?:an? )?(?:ai|artificial intelligence|generative"
     r"|(?:a )?(?:large )?language model)\b",
     _I,
 )
@@ -283,7 +285,11 @@ def _find_context(lines: Sequence[Line], reasons: dict[int, str], *, title: str)
         k = key(text)
         following = [lines[j] for j in kept[n + 1 : n + 4]]
         reason = None
-        if not seen_text and title_key and _repeats_title(k, title_key):
+        # Table rows and list items repeat and run short by nature; only free lines are judged by shape.
+        free = lines[i].marker in ("", "heading")
+        if not free:
+            pass
+        elif not seen_text and title_key and _repeats_title(k, title_key):
             reason = "repeated headline"
         elif title_key and k == title_key:
             reason = "repeated heading"

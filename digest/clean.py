@@ -85,7 +85,9 @@ def _blocks(lines: Sequence[Line], found: Boilerplate) -> list[_Block]:
         kind = _line_kind(line, i, found)
         last = blocks[-1] if blocks else None
         adjacent = previous is not None and last is not None and line.number == previous.number + 1
-        if adjacent and last is not None and kind == "table" and last.kind == "table":
+        # A Markdown table's separator row sits between its header and its first row.
+        near = previous is not None and line.number <= previous.number + 2
+        if near and last is not None and kind == "table" and last.kind == "table":
             last.text += "\n" + line.text
         elif adjacent and last is not None and kind == "text" and _continues(last, line.text, wrapped):
             last.text += " " + line.text
