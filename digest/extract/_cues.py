@@ -92,9 +92,27 @@ ACCORDING = frozenset({"according to", "According to", "selon", "Selon"})
 
 CUES = frozenset(_FINITE) | frozenset(_MULTI) | PARTICIPLES
 
-CUE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(CUES, key=len, reverse=True)) + r")(?![\w-])"
-)
+
+def _trie(words: frozenset[str]) -> str:
+    """Return a regex matching any of `words`, factored by common prefix so a miss fails fast."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+CUE_RE = re.compile(r"(?<![\w-])(?:" + _trie(CUES) + r")(?![\w-])")
 
 # Words of a job title; HEADS end one ("Vice President", "chief executive", "senior analyst").
 TITLE_WORDS = words(

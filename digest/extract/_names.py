@@ -30,7 +30,7 @@ _SKIP = words(
     repeatedly publicly privately explicitly reportedly is was would will quickly often has long already
     has_ similarly subsequently"""
 )
-_QUOTE_MARKS = frozenset("“”\"«»")
+_QUOTE_MARKS = frozenset('“”"«»')
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 _ANON_STOP = frozenset({"who", "which", "that", "speaking", "and", "but", "because", "when", "as", "to"})
 _ORG_STOP = frozenset({"in", "who", "which", "that", "and", "since", "where", "until", "before", "after"})

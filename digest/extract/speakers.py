@@ -16,6 +16,7 @@ _BYLINE = re.compile(
     r"[ \t]+"
     r"([A-Z][^\n]{0,120})$|You are ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})"
 )
+_BYLINE_KEYS = ("By ", "BY ", "Par ", "Journalist:", "ing by ", "You are ")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[,;|]|\band\b|\bin\b)\s*")
 _THAT = re.compile(r"(?:([^,.;:“”\"«»]{0,90}?)\s)?(?:that|que|qu['’])\s*")
 _ADJUNCT = words(
@@ -124,6 +125,8 @@ def _banned(text: str, author: str | None) -> set[str]:
     banned: set[str] = set()
     if author:
         banned.add(author.strip().lower())
+    if not any(key in text for key in _BYLINE_KEYS):
+        return banned
     for m in _BYLINE.finditer(text):
         found = m.group(1) or m.group(2) or ""
         banned.update(part.strip().lower() for part in _BYLINE_SPLIT.split(found) if part.strip())
@@ -215,15 +218,23 @@ def _name_from(text: str, start: int, end: int) -> Subject | None:
 
 
 def _scan_mentions(text: str, people: list[_Person], aliases: dict[str, int]) -> None:
-    forms = sorted({people[i].name for i in set(aliases.values())} | set(aliases), key=len, reverse=True)
+    owners = set(aliases.values())
+    forms = sorted(
+        {
+            form
+            for i in owners
+            for form in (people[i].name, people[i].name.split()[0], people[i].name.split()[-1])
+            if aliases.get(form.lower()) == i
+        },
+        key=len,
+        reverse=True,
+    )
     if not forms:
         return
     exact = {people[i].name: i for i in set(aliases.values())}
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
     for m in pattern.finditer(text):
         word = m.group()
-        if not word[:1].isupper():
-            continue
         index = exact.get(word, aliases.get(word.lower()))
         if index is not None:
             people[index].mentions.add((m.start(), m.end()))
