@@ -1,0 +1,206 @@
+"""Number tables and parsing: digits in English and French notation, number words, scales and units."""
+
+from __future__ import annotations
+
+import re
+
+UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(UNITS)}
+WORD_VALUES.update({w: float(20 + 10 * i) for i, w in enumerate(TENS)})
+WORD_VALUES.update({"a": 1.0, "dozen": 12.0, "a dozen": 12.0, "hundred": 100.0, "a hundred": 100.0})
+# French number words that count things ("trois catégories"); "un"/"une" are articles far more often.
+WORD_VALUES.update(
+    {
+        "deux": 2.0, "trois": 3.0, "quatre": 4.0, "cinq": 5.0, "sept": 7.0, "huit": 8.0, "neuf": 9.0,
+        "dix": 10.0, "onze": 11.0, "douze": 12.0, "quinze": 15.0, "vingt": 20.0, "trente": 30.0,
+        "quarante": 40.0, "cinquante": 50.0, "soixante": 60.0, "cent": 100.0,
+    }
+)
+
+_SPELLED_UNITS = "|".join(UNITS[1:])
+WORD_NUMBER_PATTERN = (
+    rf"(?i:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?"
+    rf"|(?:{_SPELLED_UNITS}|a\s+dozen|dozen|a\s+hundred|hundred)"
+    r"|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
+    r"|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante)"
+    r"(?![\w-])"
+)
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "mille": 1e3,
+    "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "milliard": 1e9, "milliards": 1e9,
+    "md": 1e9, "mds": 1e9, "mrd": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "billiard": 1e15,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+# Scales written as words may follow a space; abbreviations must touch the number ("€10m", "$2bn").
+SCALE_PATTERN = (
+    r"(?:[\s\u00a0\u202f]?(?i:trillions?|billions?|millions?|thousand|milliards?|crores?|lakhs?)"
+    r"|(?:bn|tn|trn|mn|mln|m|b|k|Md|Mds|Mrd))(?![\w$€£¥])"
+)
+
+# Quantity units, mapped to a canonical short form.
+MEASURE_UNITS: dict[str, str] = {
+    "gigawatts": "GW", "gigawatt": "GW", "gw": "GW", "megawatts": "MW", "megawatt": "MW", "mw": "MW",
+    "kilowatts": "kW", "kilowatt": "kW", "kw": "kW", "terawatts": "TW", "tw": "TW",
+    "gwh": "GWh", "twh": "TWh", "mwh": "MWh", "kwh": "kWh",
+    "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "metric tons": "t",
+    "kilograms": "kg", "kilogram": "kg", "kg": "kg", "grams": "g", "gram": "g",
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
+    "miles": "mi", "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "feet": "ft", "foot": "ft", "ft": "ft", "cm": "cm", "mm": "mm",
+    "square metres": "m2", "square meters": "m2", "square feet": "sq ft", "square kilometres": "km2",
+    "square kilometers": "km2", "square miles": "sq mi", "sq m": "m2", "hectares": "ha", "acres": "acre",
+    "litres": "l", "liters": "l", "barrels per day": "bpd", "barrels a day": "bpd", "bpd": "bpd",
+    "barrels": "bbl", "mph": "mph", "km/h": "km/h", "°c": "°C", "°f": "°F",
+    "degrees celsius": "°C", "degrees fahrenheit": "°F",
+    "gb": "GB", "tb": "TB", "pb": "PB", "mb": "MB", "gigabytes": "GB", "terabytes": "TB",
+    "petabytes": "PB", "nm": "nm", "nanometres": "nm", "nanometers": "nm", "mhz": "MHz", "ghz": "GHz",
+    "teraflops": "TFLOPS", "petaflops": "PFLOPS", "exaflops": "EFLOPS",
+    "kilomètres": "km", "mètres": "m", "tonnes métriques": "t", "hectares": "ha",
+}
+UNIT_PATTERN = (
+    "(?i:"
+    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(MEASURE_UNITS, key=len, reverse=True))
+    + r")(?![\w/])"
+)
+
+
+def parse_digits(raw: str, *, comma_decimal: bool) -> float:
+    """Return the value of a number written in digits, in English or French notation."""
+    cleaned = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if comma_decimal:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    else:
+        cleaned = cleaned.replace(",", "")
+    return float(cleaned)
+
+
+def parse_words(raw: str) -> float:
+    """Return the value of a spelled-out number such as "twenty-five" or "a dozen"."""
+    key = " ".join(raw.lower().split())
+    if key in WORD_VALUES:
+        return WORD_VALUES[key]
+    tens, _, units = key.partition("-")
+    return WORD_VALUES.get(tens, 0.0) + WORD_VALUES.get(units, 0.0)
+
+
+def scale_value(raw: str | None) -> float:
+    """Return the multiplier named by a scale word ("billion", "bn", "milliards")."""
+    if not raw:
+        return 1.0
+    return SCALES.get(raw.strip().lower(), 1.0)
+
+
+def canonical_unit(raw: str) -> str:
+    """Return the canonical short form of a quantity unit."""
+    return MEASURE_UNITS.get(" ".join(raw.lower().split()), raw)
+
+
+# Words before a figure that say it is approximate, and the approx value each means.
+_APPROX_WORDS: dict[str, str] = {
+    "more than": "over", "over": "over", "above": "over", "past": "over", "beyond": "over",
+    "exceeding": "over", "in excess of": "over", "upwards of": "over", "north of": "over",
+    "well over": "over", "just over": "over", "well above": "over", "plus de": "over",
+    "un peu plus de": "over", "nearly": "under", "almost": "under", "under": "under", "below": "under",
+    "less than": "under", "fewer than": "under", "just under": "under", "close to": "under",
+    "no more than": "under", "près de": "under", "moins de": "under", "presque": "under",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "circa": "about", "environ": "about",
+    "quelque": "about", "autour de": "about", "quelques": "about",
+    "up to": "up to", "as much as": "up to", "as many as": "up to", "as high as": "up to",
+    "jusqu'à": "up to", "jusqu’à": "up to",
+    "at least": "at least", "au moins": "at least",
+}
+APPROX_PATTERN = (
+    r"(?<![\w'’])(?P<w>(?i:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_APPROX_WORDS, key=len, reverse=True))
+    + r"))[\s\u00a0]+(?:\$|€|£|¥)?$"
+)
+
+
+def approx_of(words: str) -> str:
+    """Return the approx value ("over", "under", "about", "up to", "at least") of a qualifier."""
+    return _APPROX_WORDS.get(" ".join(words.lower().split()), "about")
+
+
+MONTHS = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept september
+    oct october nov november dec december janvier février fevrier mars avril mai juin juillet août aout
+    septembre octobre novembre décembre decembre""".split()
+)
+# Words that make the following number a label, not a quantity ("No. 1", "page 3", "Article 5").
+LABEL_WORDS = frozenset(
+    """no number nos # page pages p pp section sections chapter article art item rule paragraph line room
+    flight route level phase stage tier category grade version v vol volume season episode part figure
+    table box exhibit act gate platform highway interstate floor suite district zone top model series
+    type class size code ref form channel lot unit pier chart slide bus train apollo covid""".split()
+)
+# Capitalised words that may open a sentence before a figure without naming a product.
+OPENERS = frozenset(
+    """the a an only just with and but of all another those these its their his her our some about
+    over nearly almost around roughly more less up as at by in on for from to after before while when
+    since until between among including plus than that this each every other""".split()
+)
+
+_TIME_NOUNS = frozenset(
+    """year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins
+    second seconds sec secs decade decades century centuries quarter quarters semester semesters
+    night nights weekend weekends season seasons times time ans années annee année mois semaines
+    jours heures minutes secondes décennies siècles trimestres nuits fois""".split()
+)
+_NOT_NOUNS = frozenset(
+    """of to in on at by for from with into onto over under about than and or but nor as so that which
+    who whom whose what when where while if because though although after before since until per via
+    the a an this these those its their his her our your my some any each every all both either neither
+    is are was were be been being has have had do does did will would could should may might must can
+    shall it they we he she you i me him them us one more most less least much many few several such
+    other another same own very also just only even still yet already again ever never not no year-on-year
+    yoy annually year-over-year percent cent per pct plus minus times this thus always perhaps whereas
+    across towards unless various previous numerous famous serious enormous less bonus status yes
+    rises falls remains seems means makes takes shows goes comes gets looks needs wants says does
+    de des du la le les et ou en dans sur pour par avec sans sous vers chez un une au aux ce ces cette
+    son sa ses leur leurs plus moins prochaines prochains dernières derniers premiers premières""".split()
+)
+_INVARIANT = frozenset(
+    """aircraft people staff personnel police cattle sheep fish deer series species crew offspring
+    children men women feet teeth mice geese data media criteria personnes""".split()
+)
+_WORD = re.compile(r"[\s\u00a0]+([a-zà-ÿ][a-zà-ÿ'’-]*[a-zà-ÿ]|[a-zà-ÿ])(?![\w'’-])")
+
+
+def _is_plural(word: str, *, french: bool) -> bool:
+    if word in _INVARIANT:
+        return True
+    if len(word) < 3 or word in _NOT_NOUNS:
+        return False
+    if french:
+        return word.endswith(("s", "x"))
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def count_noun(
+    text: str, pos: int, stop: int, *, french: bool, modifiers: int = 2
+) -> tuple[str, int] | None:
+    """Return the counted noun phrase after a number at `pos` ("zebra crossings") and where it ends."""
+    words: list[str] = []
+    for _ in range(modifiers + 1):
+        m = _WORD.match(text, pos, stop)
+        if m is None:
+            return None
+        word = m.group(1)
+        if word in _NOT_NOUNS or word.endswith("ly"):
+            return None
+        words.append(word)
+        pos = m.end()
+        if word in _TIME_NOUNS or (french and word.rstrip("s") in _TIME_NOUNS):
+            return None
+        if _is_plural(word, french=french):
+            return " ".join(words), pos
+    return None
