@@ -1,0 +1,159 @@
+"""The temporal-expression grammar: one pattern per kind, joined into a single scanning regex.
+
+Each kind is written once with named groups. The scanner joins all kinds into one alternation
+(named groups turned into plain ones, each kind wrapped in a group named after it), so a text is
+scanned in a single pass; the kind's own pattern then re-reads the short match to get its parts.
+Kinds are tried in order at a given position, so longer readings come before their prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+
+_S = r"[ \t\u00a0\u202f]+"
+_AP = r"['’]"
+_MON_EN = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
+)
+_MON_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MON_FR = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
+_WD_EN = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_ABBR = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+_WD_FR = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er)?(?![\d])"
+_YEAR = r"(?:19|20)\d{2}(?![\d])"
+_NUMW = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six"
+    r"|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+)
+_NUMFR = (
+    r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante"
+    r"|cinquante|soixante|cent|un|une)"
+)
+_DIGITS = r"\d{1,3}(?:\.\d+)?"
+_VAGUE = r"(?:a\s+few|few|several|many|a\s+couple\s+of|a\s+couple|a\s+number\s+of|dozens\s+of)"
+_VAGUE_FR = r"(?:quelques|plusieurs|de\s+nombreux|de\s+nombreuses)"
+_UNIT = (
+    r"(?:years?|months?|weeks?|days?|quarters?|decades?|centur(?:y|ies)|hours?|minutes?|seconds?|weekends?)"
+)
+_UNIT_FR = (
+    r"(?:ans|an|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|trimestres?|d[ée]cennies?|si[èe]cles?"
+    r"|heures?|minutes?)"
+)
+_MOD = (
+    r"(?:(?P<mod>early|late|mid|(?:the\s+)?(?:end|start|beginning|middle|close|turn)\s+of"
+    r"|fin|d[ée]but|mi|courant)(?:\s+|-))?"
+)
+_TZ = (
+    r"(?-i:GMT|UTC|BST|CEST|CET|EST|EDT|ET|PST|PDT|PT|CST|HKT|SGT|JST)(?![\w])"
+    r"|local\s+time|Beijing\s+time|Hong\s+Kong\s+time|New\s+York\s+time|London\s+time|heure\s+de\s+Paris"
+    r"|heure\s+locale"
+)
+_HOLIDAY = (
+    r"(?-i:Singles['’]?\s+Day|Double\s+(?:11|Eleven)|Christmas(?:\s+(?:Day|Eve))?"
+    r"|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Independence\s+Day|No[ëe]l"
+    r"|Black\s+Friday|Cyber\s+Monday|Thanksgiving|(?:Lunar|Chinese)\s+New\s+Year|Spring\s+Festival"
+    r"|Golden\s+Week|Prime\s+Day)"
+)
+_END = r"(?![\w-])"
+
+KINDS: dict[str, str] = {
+    "iso": r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\d])",
+    "mdy": rf"(?:(?:{_WD_EN}|{_WD_ABBR}),?{_S})?(?P<mon>{_MON_EN}){_S}(?P<day>{_DAY})"
+    rf"(?:,?{_S}(?P<year>{_YEAR}))?",
+    "dmy": rf"(?:(?:{_WD_EN}|{_WD_FR}),?{_S})?(?P<day>{_DAY}){_S}(?:of\s+)?(?P<mon>{_MON_EN}|{_MON_FR})"
+    rf"(?:,?{_S}(?P<year>{_YEAR}))?",
+    "my": rf"{_MOD}(?P<mon>{_MON_EN}|{_MON_FR}),?{_S}(?:of\s+)?(?P<year>{_YEAR})",
+    "qtr_end": rf"(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?P<span>quarter|three\s+months|half|six\s+months"
+    rf"|year){_S}(?:that\s+)?(?:end(?:ing|ed|s)|through|to)(?:\s+on)?{_S}(?P<mon>{_MON_EN})"
+    rf"(?:{_S}(?P<day>{_DAY}))?(?:,?{_S}(?P<year>{_YEAR}))?",
+    "qtr_range": rf"(?:the\s+)?(?P<m1>{_MON_EN})\s*[-–/]\s*(?P<m2>{_MON_EN})(?:{_S}(?P<year>{_YEAR}))?"
+    rf"{_S}(?:period|quarter|months)",
+    "quarter": rf"(?-i:Q)(?P<q>[1-4])(?:[ -]?(?P<year>{_YEAR})|\s?['’]?(?P<yy>\d{{2}}))?(?![\w])"
+    rf"|(?P<q2>[1-4])(?-i:Q)(?P<yy2>\d{{2}})?(?![\w])"
+    rf"|(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+    rf"[ -](?:fiscal\s+)?quarter(?:{_S}(?:of|in){_S}(?:(?P<year3>{_YEAR})|(?:fiscal\s+)?(?P<rel>this|last"
+    rf"|next|the)\s+(?:fiscal\s+)?year|fiscal\s+(?P<fy>{_YEAR}))|{_S}(?P<year4>{_YEAR}))?{_END}"
+    rf"|(?:le\s+)?(?P<ordfr>premier|1er|deuxi[èe]me|second|2e|troisi[èe]me|3e|quatri[èe]me|4e)"
+    rf"\s+trimestre(?:{_S}(?:de\s+l['’]ann[ée]e\s+|de\s+)?(?P<yearfr>{_YEAR}))?"
+    rf"|(?-i:T)(?P<qt>[1-4]){_S}(?P<yt>{_YEAR})",
+    "half": rf"(?:the\s+)?(?P<h>first|second|1st|2nd)[ -]half(?:{_S}(?:of|in){_S}(?:(?P<year>{_YEAR})"
+    rf"|(?P<rel>this|last|next|the)\s+year))?{_END}|(?-i:H)(?P<h2>[12])\s?(?P<year2>{_YEAR})"
+    rf"|(?:le\s+)?(?P<hfr>premier|1er|second|deuxi[èe]me)\s+semestre(?:{_S}(?P<year3>{_YEAR}))?",
+    "ago": rf"(?P<num>{_DIGITS}|{_NUMW}|{_VAGUE}|a|an){_S}(?P<unit>{_UNIT}){_S}(?P<dir>ago|earlier|later"
+    rf"|from\s+now|hence){_END}|il\s+y\s+a\s+(?P<numfr>{_DIGITS}|{_NUMFR}|{_VAGUE_FR})\s+(?P<unitfr>{_UNIT_FR})"
+    rf"{_END}",
+    "holiday": rf"(?:(?P<rel>this|last|next){_S}year{_AP}s{_S}|(?:the\s+)?(?P<year>{_YEAR})(?:{_AP}s)?{_S})?"
+    rf"(?P<name>{_HOLIDAY})(?:,?{_S}(?P<year2>{_YEAR}))?",
+    "mod_period": rf"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close|turn)\s+of)\s+the\s+(?P<unit>year"
+    rf"|month|week|quarter|decade){_END}|(?P<unit2>year|month|quarter)[- ]end{_END}",
+    "relative": rf"{_MOD}(?:(?P<shift>earlier|later)\s+)?(?:(?P<the>the)\s+)?(?P<rel>last|past|next|coming"
+    rf"|previous|following|current|this|recent|upcoming)\s+(?:(?P<num>{_DIGITS}|{_NUMW}|{_VAGUE})\s+)?"
+    rf"(?P<unit>{_UNIT}){_END}",
+    "fr_rel": rf"(?P<det>l{_AP}|la\s+|le\s+)(?P<unit>ann[ée]e|an|mois|semaine|trimestre|d[ée]cennie)\s+"
+    rf"(?P<rel>derni[èe]re?|pass[ée]e?|prochaine?|suivante?|pr[ée]c[ée]dente?|[ée]coul[ée]e){_END}"
+    rf"|(?:(?:les|la|le|ces|l{_AP})\s*)?(?:(?P<n1>{_DIGITS}|{_NUMFR}|{_VAGUE_FR})\s+)?(?P<rel2>derni[èe]res?"
+    rf"|prochaines?|pass[ée]es?)\s+(?:(?P<n2>{_DIGITS}|{_NUMFR})\s+)?(?P<unit2>{_UNIT_FR}){_END}"
+    rf"|(?P<cur>cette\s+ann[ée]e|cet\s+an|ce\s+mois(?:-ci)?|cette\s+semaine|ce\s+trimestre){_END}",
+    "refs": r"(?P<ref>recently|lately|nowadays|currently|presently|right\s+now|now|at\s+present|these\s+days"
+    r"|soon|(?:the\s+)?(?:near|foreseeable|distant|immediate)\s+future|the\s+future|the\s+past"
+    r"|the\s+(?:near|short|long|medium)[\s-]term|the\s+(?:long|short)\s+run|the\s+time\s+being"
+    r"|r[ée]cemment|derni[èe]rement|actuellement|maintenant|d[ée]sormais|à\s+pr[ée]sent|bient[ôo]t"
+    rf"|prochainement|l{_AP}avenir|le\s+pass[ée]){_END}",
+    "day_ref": r"(?P<dref>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today"
+    r"|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|avant-hier|apr[èe]s-demain"
+    rf"|hier|aujourd{_AP}hui|demain|ce\s+matin|ce\s+soir|cet\s+apr[èe]s-midi)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night|matin|soir))?(?![\w-])",
+    "weekday": rf"(?:(?P<mod>early|late)\s+(?:on\s+)?)?(?:(?P<rel>last|next|this|past|coming)\s+)?"
+    rf"(?P<wd>{_WD_EN})(?:{_S}(?P<part>morning|afternoon|evening|night))?"
+    rf"|(?P<wdfr>{_WD_FR})(?:\s+(?P<relfr>dernier|prochain|soir|matin|apr[èe]s-midi))?{_END}",
+    "month": rf"{_MOD}(?:(?P<mrel>last|next|this)\s+)?(?P<mon>{_MON_FULL}){_END}|(?P<monfr>{_MON_FR}){_END}",
+    "decade": rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[ -])?(?P<dec>(?:19|20)\d0){_AP}?s(?![\w])"
+    rf"|(?:the\s+)?{_AP}(?P<dec2>\d0)s(?![\w])|les\s+ann[ée]es\s+(?P<decfr>(?:19|20)\d0)",
+    "week": rf"week\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{_YEAR}))?(?![\d])"
+    rf"|(?P<year2>{_YEAR})-W(?P<w2>\d\d)",
+    "season": rf"(?:(?P<rel>this|last|next|early|late|the|cet|l{_AP})\s*)?(?P<season>spring|summer|autumn"
+    rf"|fall|winter|printemps|été|automne|hiver)(?:,?{_S}(?:of\s+)?(?P<year>{_YEAR}))?{_END}",
+    "fiscal": rf"{_MOD}(?P<fy>fiscal(?:\s+year)?|financial\s+year|the\s+year|FY)\s?(?P<year>{_YEAR})"
+    r"|(?-i:FY)(?P<yy>\d{2})(?![\w])",
+    "year": rf"{_MOD}(?P<year>{_YEAR})",
+    "time": r"(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])"
+    rf"(?:{_S}(?P<tz>{_TZ}))?"
+    rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d])(?:{_S}(?P<tz2>{_TZ}))?"
+    r"|(?P<h3>[01]?\d|2[0-3])\s?h\s?(?P<mi3>[0-5]\d)?(?![\w])|(?P<noon>noon|midnight|midi|minuit)(?![\w-])",
+    "set": rf"(?P<every>every|each|chaque)\s+(?:(?P<other>other)\s+|(?P<n>{_DIGITS}|{_NUMW})\s+)?"
+    rf"(?P<unit>{_UNIT}|{_UNIT_FR}){_END}"
+    r"|(?P<adv>annually|yearly|biannually|semiannually|quarterly|monthly|weekly|daily|hourly|annuellement"
+    r"|mensuellement|quotidiennement)(?![\w-])"
+    r"|(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per)\s+"
+    r"(?P<funit>year|month|week|day|quarter|decade)(?![\w-])"
+    r"|(?:per|par)\s+(?P<punit>year|annum|month|week|day|quarter|an|mois|semaine|jour|trimestre)(?![\w-])"
+    r"|tous\s+les\s+(?P<tunit>ans|mois|jours|trimestres)(?![\w-])"
+    r"|on\s+an?\s+(?P<badv>annual|yearly|quarterly|monthly|weekly|daily)\s+basis",
+    "a_unit": r"(?P<art>a|an|one)\s+(?P<unit>year|month|week|day|decade|quarter|hour)(?![\w-])",
+    "duration": rf"(?P<num>{_DIGITS}|{_NUMW}(?:\s+and\s+a\s+half)?|{_VAGUE})(?:{_S}|-)(?P<unit>{_UNIT})"
+    rf"(?P<old>-old)?{_END}|(?P<numfr>{_DIGITS}|{_NUMFR}|{_VAGUE_FR}){_S}(?P<unitfr>{_UNIT_FR}){_END}"
+    r"|(?P<multi>multi-?years?|multi-?decades?|multi-?months?|year-?long|decade-?long|months?-long"
+    r"|years?-long|weeks?-long|days?-long)(?![\w-])"
+    r"|(?P<plural>years|months|weeks|decades|days)(?![\w-])",
+}
+
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+SCANNER = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{k}>{_NAMED.sub('(?:', p)})" for k, p in KINDS.items()) + ")",
+    re.IGNORECASE,
+)
+PARTS: dict[str, re.Pattern[str]] = {k: re.compile(p, re.IGNORECASE) for k, p in KINDS.items()}
+
+# A future-tense cue before the expression picks the next weekday or month instead of the last one.
+TENSE = re.compile(
+    r"\b(?:(?P<f>will|shall|going\s+to|(?:is|are)\s+(?:set|due|scheduled|expected|slated)\s+to|plans?\s+to"
+    r"|aims?\s+to|upcoming|sera|seront|va|vont|devrait|devraient|prévu|prévue|prochain)"
+    r"|(?P<p>said|says|told|was|were|had|did|announced|reported|\w+ed|a|ont|était|\w+é|\w+ée))\b"
+    r"|(?P<f2>['’]ll)\b",
+    re.IGNORECASE,
+)

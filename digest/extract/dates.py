@@ -1,0 +1,532 @@
+"""Find temporal expressions (TIMEX3 dates, times, durations and sets) and resolve them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from digest.extract import _calendar as cal
+from digest.extract._timex import PARTS, SCANNER, TENSE
+from digest.models import Sentence, TimeExpr
+
+_Result = tuple[str, str | None, bool] | None
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_MONTH_PREP = _words(
+    "in since by until till through from to during of before after between and early late mid last next "
+    "this each every around"
+)
+_FR_PREP = _words("en depuis de d' d’ début fin mi jusqu'en jusqu’en dès courant avant après au")
+_YEAR_PREP = _MONTH_PREP | _FR_PREP | _words("the in year fiscal circa à et le l'an ou")
+_TIME_PREP = _words("at by from until till to before after around about à vers dès avant après")
+_SEASON_PREP = _words("in during by until since over through en au d' d’ pendant")
+_DUR_PREP = _words("for over within in than about nearly almost roughly around after past least under just")
+_FIGURE_WORDS = _words(
+    "billion million trillion thousand percent % times once twice dollars yuan euros pounds yen bn m"
+)
+_FUNCTION_AFTER = _words(
+    "and or but as if when while than is was will could would may might should to because"
+)
+_NOT_WEEKDAY_BEFORE = _words("good easter super ash holy palm black cyber mail")
+_NOT_WEEKDAY_AFTER = _words("times telegraph post mirror express herald gras")
+_PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
+                 "matin": "TMO", "soir": "TEV", "après-midi": "TAF", "apres-midi": "TAF"}  # fmt: skip
+_REFS = {
+    "PAST_REF": "recently lately récemment recemment dernièrement dernierement the past le passé",
+    "FUTURE_REF": "soon bientôt bientot prochainement l'avenir the future future term run",
+}
+_SET_ADVERBS = {
+    "annually": "P1Y", "yearly": "P1Y", "annuellement": "P1Y", "biannually": "P6M", "semiannually": "P6M",
+    "quarterly": "P3M", "monthly": "P1M", "mensuellement": "P1M", "weekly": "P1W", "daily": "P1D",
+    "quotidiennement": "P1D", "hourly": "PT1H", "annual": "P1Y",
+}  # fmt: skip
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
+_WORD = re.compile(r"[\w'’%]+", re.UNICODE)
+
+
+@dataclass
+class _Ctx:
+    """Where a candidate sits: the text, its sentence and the publication date."""
+
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    published: dt.date | None
+    ref: str | None = None
+
+    def prev_word(self) -> str:
+        """Return the lower-cased word just before the candidate."""
+        words = _WORD.findall(self.text, max(0, self.start - 30), self.start)
+        return words[-1].lower().replace("’", "'") if words else ""
+
+    def next_word(self) -> str:
+        """Return the word just after the candidate, as written."""
+        found = _WORD.search(self.text, self.end, self.end + 30)
+        gap = self.text[self.end : found.start()] if found else "."
+        return found.group() if found and gap.strip() == "" else ""
+
+    def future(self) -> bool:
+        """Return True when the clause before the candidate is in the future tense."""
+        last = None
+        for last in TENSE.finditer(self.text, self.sentence_start, self.start):  # noqa: B007
+            pass
+        return last is not None and last.lastgroup in ("f", "f2")
+
+
+def extract_dates(
+    text: str, *, sentences: tuple[Sentence, ...], published: dt.date | None
+) -> tuple[TimeExpr, ...]:
+    """Return the temporal expressions in `text`, resolved against `published` where relative."""
+    starts = [s.start for s in sentences]
+    found: list[TimeExpr] = []
+    ref: str | None = None
+    pos = 0
+    while (m := SCANNER.search(text, pos)) is not None:
+        pos = m.end()
+        kind = m.lastgroup or ""
+        parts = PARTS[kind].fullmatch(text, m.start(), m.end())
+        if parts is None:
+            continue
+        index = max(0, bisect_right(starts, m.start()) - 1)
+        sentence_start = sentences[index].start if sentences else 0
+        ctx = _Ctx(text, m.start(), m.end(), sentence_start, published, ref)
+        result = _HANDLERS[kind](parts, ctx)
+        if result is None:
+            continue
+        kind_type, value, anchored = result
+        if value is not None and kind_type == "DATE" and cal.parse_value(value):
+            ref = value
+        found.append(TimeExpr(m.group(), m.start(), m.end(), index, kind_type, value, anchored))  # type: ignore[arg-type]
+    return tuple(_date_times(found))
+
+
+def _date_times(found: list[TimeExpr]) -> list[TimeExpr]:
+    """Give clock times the day named in their sentence, when there is one."""
+    days = {t.sentence: t.value for t in found if t.value and len(t.value) == 10 and t.type == "DATE"}
+    out = []
+    for t in found:
+        if t.type == "TIME" and t.value and t.value.startswith("T") and t.sentence in days:
+            t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", days[t.sentence] + t.value, t.anchored)
+        elif t.type == "TIME" and t.value and t.value.startswith("T"):
+            t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", None, False)
+        out.append(t)
+    return out
+
+
+def _g(p: re.Match[str], *names: str) -> str | None:
+    for name in names:
+        if p.group(name):
+            return p.group(name)
+    return None
+
+
+def _month(word: str) -> int:
+    return cal.MONTHS[word.lower().rstrip(".")]
+
+
+def _relative(c: _Ctx, compute: Callable[[dt.date], str], kind: str = "DATE") -> _Result:
+    if c.published is None:
+        return kind, None, False
+    return kind, compute(c.published), True
+
+
+def _iso(p: re.Match[str], c: _Ctx) -> _Result:
+    day = f"{p['y']}-{p['m']}-{p['d']}"
+    return ("TIME", f"{day}T{p['hh']}:{p['mm']}", False) if p["hh"] else ("DATE", day, False)
+
+
+def _day_month(p: re.Match[str], c: _Ctx) -> _Result:
+    month, day = _month(p["mon"]), int(re.sub(r"\D", "", p["day"]))
+    if p["year"]:
+        return "DATE", f"{p['year']}-{month:02d}-{day:02d}", False
+    future = c.future()
+    return _relative(c, lambda d: f"{cal.month_day_year(d, month, day, future=future)}-{month:02d}-{day:02d}")
+
+
+def _month_year(p: re.Match[str], c: _Ctx) -> _Result:
+    return "DATE", f"{p['year']}-{_month(p['mon']):02d}", False
+
+
+def _period_of(span: str, month: int, year: int) -> str:
+    if span.startswith(("half", "six")):
+        return f"{year}-H{1 if month <= 6 else 2}"
+    if span == "year":
+        return str(year)
+    return f"{year}-Q{cal.quarter_of(month)}"
+
+
+def _quarter_end(p: re.Match[str], c: _Ctx) -> _Result:
+    month, span = _month(p["mon"]), p["span"].lower()
+    if p["year"]:
+        return "DATE", _period_of(span, month, int(p["year"])), False
+    day = int(re.sub(r"\D", "", p["day"])) if p["day"] else 28
+    return _relative(c, lambda d: _period_of(span, month, cal.month_day_year(d, month, day, future=False)))
+
+
+def _quarter_range(p: re.Match[str], c: _Ctx) -> _Result:
+    first, last = _month(p["m1"]), _month(p["m2"])
+    if last - first == 2 and first % 3 == 1:
+        index, size, fmt = cal.quarter_of(first), 3, "Q"
+    elif last - first == 5 and first in (1, 7):
+        index, size, fmt = (1 if first == 1 else 2), 6, "H"
+    else:
+        return "DATE", None, False
+    if p["year"]:
+        return "DATE", f"{p['year']}-{fmt}{index}", False
+    future = c.future()
+    return _relative(
+        c, lambda d: f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=future)}-{fmt}{index}"
+    )
+
+
+def _year_of(c: _Ctx, explicit: str | None, rel: str | None) -> int | None:
+    if explicit:
+        return int(explicit) if len(explicit) == 4 else 2000 + int(explicit[-2:])
+    if rel and c.published:
+        return c.published.year + {"last": -1, "next": 1}.get(rel.lower(), 0)
+    return None
+
+
+def _cyclic(p: re.Match[str], c: _Ctx, index: int, fmt: str, per_year: int, explicit: str | None) -> _Result:
+    year = _year_of(c, explicit, p["rel"] if "rel" in p.re.groupindex else None)
+    if year is not None:
+        return "DATE", f"{year}-{fmt}{index}", not explicit
+    future = c.future()
+    size = 12 // per_year
+    return _relative(
+        c, lambda d: f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=future)}-{fmt}{index}"
+    )
+
+
+def _quarter(p: re.Match[str], c: _Ctx) -> _Result:
+    word = _g(p, "q", "q2", "ord", "ordfr", "qt") or "1"
+    index = int(word) if word.isdigit() else cal.ORDINALS[word.lower()]
+    return _cyclic(p, c, index, "Q", 4, _g(p, "year", "yy", "yy2", "year3", "fy", "year4", "yearfr", "yt"))
+
+
+def _half(p: re.Match[str], c: _Ctx) -> _Result:
+    word = (_g(p, "h", "h2", "hfr") or "1").lower()
+    index = 1 if word in ("1", "first", "1st", "premier", "1er") else 2
+    return _cyclic(p, c, index, "H", 2, _g(p, "year", "year2", "year3"))
+
+
+def _ago(p: re.Match[str], c: _Ctx) -> _Result:
+    count = cal.number(_g(p, "num", "numfr") or "")
+    unit = cal.unit_name(_g(p, "unit", "unitfr") or "year")
+    direction = (p["dir"] or "ago").lower()
+    if count is None:
+        return "DATE", ("PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF"), False
+    if cal.UNITS[unit][0] in ("H", "MIN", "S"):
+        return _relative(c, lambda d: d.isoformat(), "TIME")
+    sign = -1 if direction in ("ago", "earlier") else 1
+    if direction in ("ago", "from now", "hence"):
+        return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign * int(count))))
+    base = cal.parse_value(c.ref) if c.ref else None
+    if base is None or _RANK[base[1]] > _RANK.get(unit, 4):
+        return "DATE", None, False
+    grain = base[1] if base[1] in ("quarter", "month") else unit
+    return "DATE", cal.at_grain(grain, cal.shift_date(base[0], unit, sign * int(count))), False
+
+
+def _holiday(p: re.Match[str], c: _Ctx) -> _Result:
+    name = re.sub(r"\s+", " ", p["name"].lower().replace("’", "'"))
+    year = _year_of(c, _g(p, "year", "year2"), p["rel"])
+    if year is not None:
+        return "DATE", cal.holiday_date(name, year), not _g(p, "year", "year2")
+    if p["rel"]:
+        return "DATE", None, False
+    fixed = cal.HOLIDAYS.get(name)
+    if name not in cal.STANDALONE_HOLIDAYS or fixed is None:
+        return None
+    future = c.future()
+    return _relative(c, lambda d: cal.holiday_date(name, cal.month_day_year(d, *fixed, future=future)))
+
+
+def _mod_period(p: re.Match[str], c: _Ctx) -> _Result:
+    unit = (p["unit"] or p["unit2"]).lower()
+    return _relative(c, lambda d: cal.at_grain(unit, d))
+
+
+def _relative_unit(p: re.Match[str], c: _Ctx) -> _Result:
+    rel, unit_word = p["rel"].lower(), p["unit"].lower()
+    unit = cal.unit_name(unit_word)
+    plural = unit_word != unit
+    count = cal.number(p["num"]) if p["num"] else None
+    if rel == "recent":
+        return ("DURATION", cal.duration(None, unit), False) if plural else None
+    if rel in ("this", "current"):
+        return _relative(c, lambda d: cal.at_grain(unit, d))
+    if rel == "following":
+        return "DATE", None, False
+    if p["the"] and not plural and not p["num"]:
+        if unit == "quarter" and rel in ("last", "past", "previous"):
+            return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
+        if unit == "day" or rel == "previous":
+            return (
+                None
+                if unit == "day"
+                else _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
+            )
+    if p["the"] or p["num"] or plural:
+        return "DURATION", cal.duration(count if p["num"] else (None if plural else 1), unit), False
+    sign = 1 if rel in ("next", "coming", "upcoming") else -1
+    return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign)))
+
+
+def _fr_relative(p: re.Match[str], c: _Ctx) -> _Result:
+    if p["cur"]:
+        unit = cal.unit_name(p["cur"].split()[-1].split("-")[0])
+        return _relative(c, lambda d: cal.at_grain(unit, d))
+    if p["unit"]:
+        unit, rel = cal.unit_name(p["unit"]), p["rel"].lower()
+        if cal.UNITS[unit][1] == 10 or rel.startswith(("écoul", "ecoul")):
+            return "DURATION", cal.duration(1, unit), False
+        if rel.startswith("suiv"):
+            return "DATE", None, False
+        sign = 1 if rel.startswith("proch") else -1
+        return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign)))
+    unit_word = p["unit2"].lower()
+    unit = cal.unit_name(unit_word)
+    number = _g(p, "n1", "n2")
+    if number or unit_word != unit or cal.UNITS[unit][1] == 10 or unit == "mois":
+        return (
+            "DURATION",
+            cal.duration(cal.number(number) if number else (None if unit_word != unit else 1), unit),
+            False,
+        )
+    sign = 1 if p["rel2"].lower().startswith("proch") else -1
+    return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign)))
+
+
+def _ref(p: re.Match[str], c: _Ctx) -> _Result:
+    ref = re.sub(r"\s+", " ", p["ref"].lower().replace("’", "'"))
+    after, before = c.next_word(), c.prev_word()
+    noun_follows = after[:1].islower() and after.lower() not in _FUNCTION_AFTER
+    if ref.startswith(("the", "l'", "le ")) and noun_follows:
+        return None
+    if ref in ("the past", "le passé") and before not in ("in", "into", "from", "than", "dans", "par"):
+        return None
+    if ref == "l'avenir" and after.lower() in ("de", "du", "des", "d'"):
+        return None
+    if (ref == "soon" and before == "as") or (ref == "the time being" and before != "for"):
+        return None
+    if ref == "now" and after.lower() == "that":
+        return None
+    last = ref.split()[-1]
+    for value, words in _REFS.items():
+        if ref in words or last in words.split():
+            return "DATE", value, False
+    return "DATE", "PRESENT_REF", False
+
+
+_DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "hier": -1,
+                "tomorrow": 1, "demain": 1, "avant-hier": -2, "après-demain": 2, "apres-demain": 2,
+                "last night": -1}  # fmt: skip
+
+
+def _day_ref(p: re.Match[str], c: _Ctx) -> _Result:
+    word = re.sub(r"\s+", " ", p["dref"].lower())
+    if c.prev_word() == "usa":
+        return None
+    part = (
+        p["part"].lower()
+        if p["part"]
+        else word.split()[-1]
+        if word.startswith(("this", "ce", "cet"))
+        else None
+    )
+    if word in ("tonight", "last night"):
+        part = "night"
+    offset = _DAY_OFFSETS.get(word, 0)
+    suffix = _PARTS_OF_DAY.get(part or "", "")
+    kind = "TIME" if suffix else "DATE"
+    return _relative(c, lambda d: (d + dt.timedelta(days=offset)).isoformat() + suffix, kind)
+
+
+def _weekday(p: re.Match[str], c: _Ctx) -> _Result:
+    name = (p["wd"] or p["wdfr"]).lower()
+    after = c.next_word()
+    if c.prev_word() in _NOT_WEEKDAY_BEFORE or (after[:1].isupper() and after.lower() in _NOT_WEEKDAY_AFTER):
+        return None
+    if p["wdfr"] and after.lower() in _NOT_WEEKDAY_AFTER:
+        return None
+    rel = (p["rel"] or p["relfr"] or "").lower()
+    part = p["part"] or (rel if rel in _PARTS_OF_DAY else None)
+    strict = rel in ("last", "past", "next", "coming", "dernier", "prochain")
+    future = rel in ("next", "coming", "prochain") or (not strict and c.future())
+    suffix = _PARTS_OF_DAY.get(part.lower(), "") if part else ""
+    weekday = cal.WEEKDAYS[name]
+    return _relative(
+        c,
+        lambda d: cal.weekday_date(d, weekday, future=future, strict=strict).isoformat() + suffix,
+        "TIME" if suffix else "DATE",
+    )
+
+
+def _month_alone(p: re.Match[str], c: _Ctx) -> _Result:
+    before = c.prev_word()
+    if p["monfr"]:
+        if not p["mod"] and before not in _FR_PREP:
+            return None
+    elif p["mon"] in ("May", "March", "June", "August") and not (
+        p["mod"] or p["mrel"] or before in _MONTH_PREP
+    ):
+        return None
+    month = _month(p["mon"] or p["monfr"])
+    rel = (p["mrel"] or "").lower()
+    future = rel == "next" or (rel != "last" and c.future())
+    strict = rel in ("last", "next")
+
+    def resolve(d: dt.date) -> str:
+        current = d.month if not strict else d.month + (1 if future else -1)
+        return f"{cal.cycle_year(d, month, current, future=future)}-{month:02d}"
+
+    return _relative(c, resolve)
+
+
+def _decade(p: re.Match[str], c: _Ctx) -> _Result:
+    if p["dec2"]:
+        digits = int(p["dec2"])
+        return "DATE", f"{19 if digits >= 30 else 20}{digits // 10}", False
+    return "DATE", (p["dec"] or p["decfr"])[:3], False
+
+
+def _week(p: re.Match[str], c: _Ctx) -> _Result:
+    week = int(p["w"] or p["w2"])
+    if not 1 <= week <= 53:
+        return None
+    year = p["year"] or p["year2"]
+    if year:
+        return "DATE", f"{year}-W{week:02d}", False
+    return _relative(c, lambda d: f"{d.year}-W{week:02d}")
+
+
+def _season(p: re.Match[str], c: _Ctx) -> _Result:
+    season, rel = p["season"].lower(), (p["rel"] or "").lower().replace("’", "'")
+    code = cal.SEASONS[season]
+    if p["year"]:
+        return "DATE", f"{p['year']}-{code}", False
+    explicit = rel in ("this", "last", "next", "early", "late", "cet")
+    if not explicit and (season == "fall" or (c.prev_word() not in _SEASON_PREP and rel not in ("l'",))):
+        return None
+    if (
+        season in ("été", "fall")
+        and not explicit
+        and rel != "l'"
+        and c.prev_word() not in ("en", "d'", "pendant", "au")
+    ):
+        return None
+    shift = {"last": -1, "next": 1}.get(rel, 0)
+    return _relative(c, lambda d: f"{d.year + shift}-{code}")
+
+
+def _fiscal(p: re.Match[str], c: _Ctx) -> _Result:
+    year = p["year"] or f"20{p['yy']}"
+    return "DATE", year, False
+
+
+def _year(p: re.Match[str], c: _Ctx) -> _Result:
+    text, start, end = c.text, c.start, c.end
+    if start and (text[start - 1] in "$€£¥#.,/" or text[start - 1].isdigit()):
+        return None
+    tail = text[end : end + 12].lower()
+    if re.match(r"\s?(?:%|percent|per\s+cent|pour\s+cent|[.,]\d)", tail):
+        return None
+    after = c.next_word()
+    if (
+        not p["mod"]
+        and c.prev_word() not in _YEAR_PREP
+        and after[:1].islower()
+        and after not in _FUNCTION_AFTER
+    ):
+        return None
+    return "DATE", p["year"], False
+
+
+def _time(p: re.Match[str], c: _Ctx) -> _Result:
+    before = c.prev_word()
+    if c.start and c.text[c.start - 1] in "$€£¥.,":
+        return None
+    if p["noon"]:
+        if before not in _TIME_PREP:
+            return None
+        return "TIME", "T12:00" if p["noon"].lower() in ("noon", "midi") else "T24:00", False
+    if p["h2"] and not p["tz2"] and before not in _TIME_PREP:
+        return None
+    if p["h3"] and not p["mi3"] and before not in _TIME_PREP:
+        return None
+    hour = int(_g(p, "h", "h2", "h3") or 0)
+    minute = int(_g(p, "mi", "mi2", "mi3") or 0)
+    if p["ap"]:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if p["ap"].lower().startswith("p") else 0)
+    return "TIME", f"T{hour:02d}:{minute:02d}", False
+
+
+def _set(p: re.Match[str], c: _Ctx) -> _Result:
+    if p["every"]:
+        unit = cal.unit_name(p["unit"])
+        count = 2.0 if p["other"] else cal.number(p["n"]) if p["n"] else 1.0
+        return "SET", cal.duration(count, unit), False
+    adverb = (p["adv"] or p["badv"] or "").lower()
+    if p["adv"]:
+        after = c.next_word()
+        if adverb != "annually" and after[:1].islower() and after not in _FUNCTION_AFTER:
+            return None
+        return "SET", _SET_ADVERBS[adverb], False
+    if adverb:
+        return "SET", _SET_ADVERBS[adverb], False
+    word = _g(p, "funit", "punit", "tunit") or "year"
+    unit = "year" if word.lower() in ("annum", "ans") else cal.unit_name(word)
+    return "SET", cal.duration(1, unit), False
+
+
+def _a_unit(p: re.Match[str], c: _Ctx) -> _Result:
+    unit = cal.unit_name(p["unit"])
+    before = c.prev_word()
+    if p["art"].lower() != "one" and (any(ch.isdigit() for ch in before) or before in _FIGURE_WORDS):
+        return "SET", cal.duration(1, unit), False
+    if before in _DUR_PREP:
+        return "DURATION", cal.duration(1, unit), False
+    return None
+
+
+def _duration(p: re.Match[str], c: _Ctx) -> _Result:
+    if p["multi"]:
+        word = p["multi"].lower().replace("-", "")
+        unit = next(u for u in ("decade", "year", "month", "week", "day") if u in word)
+        vague = word.startswith("multi") or word.startswith(unit + "s")
+        return "DURATION", cal.duration(None if vague else 1, unit), False
+    if p["plural"]:
+        if c.prev_word() not in _DUR_PREP | {"took", "take", "takes", "lasted", "spent"}:
+            return None
+        return "DURATION", cal.duration(None, cal.unit_name(p["plural"])), False
+    if p["old"] or (c.start and c.text[c.start - 1] in "$€£¥.,/#"):
+        return None
+    word = (p["num"] or p["numfr"]).lower()
+    if word == "one" and c.prev_word() in ("could", "would", "might", "may", "will", "should"):
+        return None
+    half = word.endswith("and a half")
+    count = cal.number(word.removesuffix("and a half").strip())
+    if count is not None and half:
+        count = count + 0.5
+    return "DURATION", cal.duration(count, cal.unit_name(p["unit"] or p["unitfr"])), False
+
+
+_HANDLERS: dict[str, Callable[[re.Match[str], _Ctx], _Result]] = {
+    "iso": _iso, "mdy": _day_month, "dmy": _day_month, "my": _month_year, "qtr_end": _quarter_end,
+    "qtr_range": _quarter_range, "quarter": _quarter, "half": _half, "ago": _ago, "holiday": _holiday,
+    "mod_period": _mod_period, "relative": _relative_unit, "fr_rel": _fr_relative, "refs": _ref,
+    "day_ref": _day_ref, "weekday": _weekday, "month": _month_alone, "decade": _decade, "week": _week,
+    "season": _season, "fiscal": _fiscal, "year": _year, "time": _time, "set": _set, "a_unit": _a_unit,
+    "duration": _duration,
+}  # fmt: skip
