@@ -98,3 +98,19 @@ READER_PHRASES = (
     "does not constitute", "not financial advice", "not investment advice", "this article was generated",
     "follow us", "newsletter", "comments are moderated",
 )
+
+_PHRASE_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _index(**groups: tuple[str, ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Key each phrase by its longest word, so a sentence only tries phrases whose key word it has."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for group, phrases in groups.items():
+        for phrase in phrases:
+            key = max(_PHRASE_WORDS.findall(phrase), key=lambda word: (len(word), word))
+            index.setdefault(key, []).append((phrase, group))
+    return {key: tuple(items) for key, items in index.items()}
+
+
+PHRASES = _index(future=FUTURE_PHRASES, assess=ASSESSMENT_PHRASES, hedge=HEDGE_PHRASES, reader=READER_PHRASES)
+PHRASE_KEYS = frozenset(PHRASES)
