@@ -1,4 +1,4 @@
-"""Quotes: direct quotations with their speaker, partial quotations, reported speech; not titles or scare quotes."""
+"""Quotes: direct and partial quotations with their speaker, reported speech; never titles or scare quotes."""
 
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def test_curly_quote_split_around_he_said() -> None:
 
 
 def test_straight_quotes_split_around_said_name() -> None:
-    text = '"Demand is strong," said Anna Berg, a strategist at Nordea, "and it will stay strong for a while."'
+    text = (
+        '"Demand is strong," said Anna Berg, a strategist at Nordea, "and it will stay strong for a while."'
+    )
     assert _direct(text) == [
         ("Demand is strong", "Anna Berg"),
         ("and it will stay strong for a while.", "Anna Berg"),
@@ -57,7 +59,8 @@ def test_quote_then_speaker_in_the_same_sentence() -> None:
 
 def test_partial_quotation_takes_the_subject_of_the_sentence() -> None:
     text = (
-        "Vice President Kaifu Zhang said the tests were consistent, predicting a \u201cvery significant\u201d "
+        "Vice President Kaifu Zhang said the tests were consistent, predicting a \u201cvery "
+        "significant\u201d "
         "positive impact on sales."
     )
     assert ("very significant", "Kaifu Zhang") in _direct(text)
@@ -73,8 +76,10 @@ def test_described_as_partial_quotation() -> None:
 
 def test_multi_sentence_quotation_with_anonymous_speaker() -> None:
     text = (
-        "\u201cMarkets are signaling that scale is being rewarded,\u201d said a Hong Kong-based portfolio manager "
-        "who buys China tech, speaking on condition of anonymity. \u201cThis isn\u2019t just hype; it\u2019s a bet "
+        "\u201cMarkets are signaling that scale is being rewarded,\u201d said a Hong Kong-based "
+        "portfolio manager "
+        "who buys China tech, speaking on condition of anonymity. \u201cThis isn\u2019t just "
+        "hype; it\u2019s a bet "
         "on monetizing cloud over the next five years.\u201d"
     )
     quotes = _direct(text)
@@ -97,7 +102,9 @@ def test_paragraph_initial_quote_after_colon() -> None:
         "Wu Yongming, CEO of Alibaba Group, said:\n\n"
         "\u201cWe are confident in our focused strategy on e-commerce and cloud.\u201d"
     )
-    assert _direct(text) == [("We are confident in our focused strategy on e-commerce and cloud.", "Wu Yongming")]
+    assert _direct(text) == [
+        ("We are confident in our focused strategy on e-commerce and cloud.", "Wu Yongming")
+    ]
 
 
 def test_quotation_paragraph_continued_in_the_next() -> None:
@@ -118,7 +125,9 @@ def test_quote_attributed_by_next_sentence_speaker_before_verb() -> None:
 
 
 def test_nested_inner_quotes_stay_inside() -> None:
-    text = "\u201cOur \u2018user first\u2019 strategy is working,\u201d Wu Yongming, CEO of Alibaba Group, said."
+    text = (
+        "\u201cOur \u2018user first\u2019 strategy is working,\u201d Wu Yongming, CEO of Alibaba Group, said."
+    )
     assert _direct(text) == [("Our \u2018user first\u2019 strategy is working", "Wu Yongming")]
 
 
@@ -138,9 +147,12 @@ def test_title_of_a_plan_is_not_a_quote() -> None:
 def test_scare_quotes_are_not_quotes() -> None:
     text = (
         "By explicitly stating that profit margins are now \u201csecondary\u201d to AI, Alibaba is telling "
-        "investors that the race requires a \u201cspend-to-win\u201d mentality. This suggests the \u201cpayoff\u201d "
-        "management referred to is already here. The \u201cefficiency\u201d era is being replaced. Some analysts "
-        "argue that the \u201cbig AI bet\u201d is not yet paying off. Is the \u201cgrowth-first\u201d plan right?"
+        "investors that the race requires a \u201cspend-to-win\u201d mentality. This suggests "
+        "the \u201cpayoff\u201d "
+        "management referred to is already here. The \u201cefficiency\u201d era is being "
+        "replaced. Some analysts "
+        "argue that the \u201cbig AI bet\u201d is not yet paying off. Is the "
+        "\u201cgrowth-first\u201d plan right?"
     )
     assert _quotes(text) == ()
 
@@ -165,7 +177,9 @@ def test_indirect_speech_without_that() -> None:
         "Jiang Han, a senior analyst at Pangoal, said demand was rising. "
         "Jiang noted an increasing number of enterprises are seeking to adopt AI."
     )
-    assert ("an increasing number of enterprises are seeking to adopt AI", "Jiang Han", "noted") in _indirect(text)
+    assert ("an increasing number of enterprises are seeking to adopt AI", "Jiang Han", "noted") in _indirect(
+        text
+    )
 
 
 def test_indirect_speech_with_that_after_adjunct() -> None:
@@ -174,7 +188,9 @@ def test_indirect_speech_with_that_after_adjunct() -> None:
 
 
 def test_indirect_speech_before_the_speaker() -> None:
-    text = "The company is going to invest in AI, Wu Yongming, CEO of Alibaba Group, said in an earnings call."
+    text = (
+        "The company is going to invest in AI, Wu Yongming, CEO of Alibaba Group, said in an earnings call."
+    )
     assert _indirect(text) == [("The company is going to invest in AI", "Wu Yongming", "said")]
 
 
@@ -183,7 +199,9 @@ def test_indirect_speech_by_pronoun_at_sentence_end() -> None:
         "Jiang Han, a senior analyst at Pangoal, said demand was rising. "
         "The investment will push rivals to spend more on research, he added."
     )
-    assert ("The investment will push rivals to spend more on research", "Jiang Han", "added") in _indirect(text)
+    assert ("The investment will push rivals to spend more on research", "Jiang Han", "added") in _indirect(
+        text
+    )
 
 
 def test_according_to_clause() -> None:
@@ -216,10 +234,20 @@ def test_organisations_give_no_quotes() -> None:
 
 
 def test_quotes_sorted_by_start_with_sentence_index() -> None:
-    text = (
-        "Tom Reed, an economist at HSBC, said inflation was sticky. "
-        '"Wages are the main risk," he said.'
-    )
+    text = 'Tom Reed, an economist at HSBC, said inflation was sticky. "Wages are the main risk," he said.'
     quotes = _quotes(text)
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
     assert [q.sentence for q in quotes] == [0, 1]
+
+
+def test_told_with_object_before_that() -> None:
+    text = (
+        "John Smith, a farmer in Iowa, spoke at the fair. "
+        "Smith told The Associated Press that prices were too low."
+    )
+    assert ("prices were too low", "John Smith", "told") in _indirect(text)
+
+
+def test_indirect_speech_after_title_and_name() -> None:
+    text = "Chinese President Xi Jinping said on Monday that the country would open further."
+    assert _indirect(text) == [("the country would open further", "Xi Jinping", "said")]

@@ -31,7 +31,11 @@ def test_appositive_after_name_gives_role_and_organization() -> None:
 def test_role_of_organization_before_name() -> None:
     text = "During an earnings call, Alibaba's Chief Financial Officer, Toby Xu, said margins would recover."
     speaker = _one(text)
-    assert (speaker.name, speaker.role, speaker.organization) == ("Toby Xu", "Chief Financial Officer", "Alibaba")
+    assert (speaker.name, speaker.role, speaker.organization) == (
+        "Toby Xu",
+        "Chief Financial Officer",
+        "Alibaba",
+    )
 
 
 def test_ceo_of_organization() -> None:
@@ -125,7 +129,8 @@ def test_speakers_in_order_of_first_mention() -> None:
 
 def test_anonymous_portfolio_manager() -> None:
     text = (
-        "\u201cMarkets are signaling that scale is being rewarded,\u201d said a Hong Kong-based portfolio manager "
+        "\u201cMarkets are signaling that scale is being rewarded,\u201d said a Hong Kong-based "
+        "portfolio manager "
         "who buys China tech, speaking on condition of anonymity to discuss market strategy."
     )
     speaker = _one(text)
@@ -174,12 +179,21 @@ def test_byline_and_author_are_not_speakers() -> None:
 
 
 def test_by_line_is_not_a_speaker() -> None:
-    text = "By John Smith\n\nJohn Smith said nothing here. Anna Berg, a strategist at Nordea, said rates would fall."
+    text = "By John Smith\n\nJohn Smith said so. Anna Berg, a strategist at Nordea, said rates would fall."
     assert [s.name for s in _speakers(text)] == ["Anna Berg"]
 
 
 def test_cue_verbs_of_thought_and_warning() -> None:
-    for verb in ("believes", "expects", "warned", "cautioned", "predicted", "estimated", "stressed", "insisted"):
+    for verb in (
+        "believes",
+        "expects",
+        "warned",
+        "cautioned",
+        "predicted",
+        "estimated",
+        "stressed",
+        "insisted",
+    ):
         text = f"Anna Berg, a strategist at Nordea, {verb} that rates would fall this year."
         assert _one(text).name == "Anna Berg", verb
 
@@ -187,7 +201,10 @@ def test_cue_verbs_of_thought_and_warning() -> None:
 def test_pointed_out_and_adverb_between_subject_and_verb() -> None:
     assert _one("Tom Reed, an economist at HSBC, pointed out that wages were rising.").name == "Tom Reed"
     assert _one("Tom Reed, an economist at HSBC, also said that wages were rising.").name == "Tom Reed"
-    assert _one("Prime Minister Mark Carney on Tuesday said the tariffs were unjustified.").role == "Prime Minister"
+    assert (
+        _one("Prime Minister Mark Carney on Tuesday said the tariffs were unjustified.").role
+        == "Prime Minister"
+    )
 
 
 def test_single_surname_found_with_its_full_name_earlier() -> None:
@@ -217,3 +234,54 @@ def test_french_a_declare() -> None:
 
 def test_empty_text() -> None:
     assert extract_speakers("", sentences=(), author=None) == ((), ())
+
+
+def test_ap_age_appositive_and_later_surname() -> None:
+    text = (
+        '"We\'re not going anywhere," said John Smith, 45, a farmer in Iowa. '
+        "Smith told The Associated Press that prices were too low."
+    )
+    speaker = _one(text)
+    assert speaker.name == "John Smith"
+    assert speaker.aliases == ("Smith",)
+
+
+def test_abbreviated_title_and_party_state_tag() -> None:
+    speaker = _one('"It\'s a disaster," Sen. Elizabeth Warren, D-Mass., said in a statement.')
+    assert (speaker.name, speaker.role) == ("Elizabeth Warren", "Sen.")
+
+
+def test_bloomberg_style_note_to_clients() -> None:
+    text = (
+        "\u201cWe see this as a turning point,\u201d Jane Doe, an analyst at Bloomberg Intelligence, "
+        "wrote in a note to clients."
+    )
+    speaker = _one(text)
+    assert (speaker.role, speaker.organization) == ("analyst", "Bloomberg Intelligence")
+
+
+def test_reuters_people_with_knowledge_told_reuters() -> None:
+    text = (
+        "The company plans to list in Hong Kong, two people with direct knowledge of the matter told Reuters."
+    )
+    speaker = _one(text)
+    assert speaker.anonymous
+    assert speaker.name == "two people with direct knowledge of the matter"
+
+
+def test_company_title_before_name() -> None:
+    speaker = _one("Apple CEO Tim Cook said the company would invest $500 billion in the United States.")
+    assert (speaker.name, speaker.role, speaker.organization) == ("Tim Cook", "CEO", "Apple")
+
+
+def test_le_monde_inverted_estime() -> None:
+    speaker = _one("\u00ab C'est une erreur \u00bb, estime Pierre Martin, \u00e9conomiste chez BNP Paribas.")
+    assert (speaker.name, speaker.role, speaker.organization) == (
+        "Pierre Martin",
+        "\u00e9conomiste",
+        "BNP Paribas",
+    )
+
+
+def test_analysts_of_a_bank_are_a_group() -> None:
+    assert _speakers("Shares fell 3% after Morgan Stanley analysts said the valuation was stretched.") == ()

@@ -82,6 +82,13 @@ INVERTIBLE = words(
         "a souligné",
         "a indiqué",
         "a précisé",
+        "estime",
+        "affirme",
+        "déclare",
+        "souligne",
+        "explique",
+        "précise",
+        "ajoute",
     ]
 )
 
@@ -127,7 +134,9 @@ HEADS = words(
     spokeswoman minister secretary governor senator professor researcher partner editor lawyer attorney
     adviser advisor official mayor premier chancellor ambassador commissioner representative counsel
     scientist engineer consultant dean treasurer executive trader banker investor president-elect leader
-    boss owner chief"""
+    boss owner chief sen rep gov gen lt col capt sgt adm économiste analyste directeur directrice président
+    présidente ministre porte-parole pdg fondateur fondatrice chercheur chercheuse professeur responsable
+    député députée maire secrétaire"""
 )
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "m", "mme", "mlle"})
 

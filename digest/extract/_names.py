@@ -132,9 +132,9 @@ def appositive_role(text: str, seg: list[Token]) -> tuple[str | None, str | None
     if words[lo].endswith(("'s", "’s")) and seg[lo][2][:1].isupper():
         role, org, name = _split_phrase(text, seg[lo:])
         return (role, org) if role and not name else (None, None)
-    cut = next((k for k in range(lo, len(seg)) if words[k] in ("at", "with", "for", "from")), None)
+    cut = next((k for k in range(lo, len(seg)) if words[k] in ("at", "with", "for", "from", "chez")), None)
     if cut is None:
-        cut = next((k for k in range(lo, len(seg)) if words[k] == "of"), len(seg))
+        cut = next((k for k in range(lo, len(seg)) if words[k] in ("of", "de", "du", "des")), len(seg))
     role_toks = seg[lo:cut]
     if not role_toks or len(role_toks) > 6 or not any(w in HEADS for w in words[lo:cut]):
         return None, None
@@ -152,7 +152,11 @@ def _organization(text: str, seg: list[Token]) -> str | None:
         k += 1
     if k >= len(seg):
         return None
-    return _strip_possessive(text[seg[k][0] : seg[-1][1]])
+    org = _strip_possessive(text[seg[k][0] : seg[-1][1]])
+    # A sentence's full stop is not part of the name, unless it ends an abbreviation ("Inc.").
+    if org.endswith(".") and org.rsplit(None, 1)[-1].lower() not in ORG_WORDS:
+        org = org[:-1]
+    return org
 
 
 def _strip_possessive(word: str) -> str:
@@ -196,6 +200,10 @@ def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
         subject = _name_subject(text, seg)
         if subject is None or subject.kind == "role":
             continue
+        # A lone capitalised word between commas ("D-Mass.", "Calif.") is rarely the subject
+        # when a full name stands before it.
+        if subject.kind == "single" and back < min(4, len(segments)) and _has_name(text, segments[: -back]):
+            continue
         role, org = subject.role, subject.organization
         for after in segments[len(segments) - back + 1 :]:
             if role is None:
@@ -210,6 +218,15 @@ def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
         kind = "name" if (subject.kind == "single" and role) else subject.kind
         return Subject(kind, subject.start, subject.end, subject.name, role, org, start, toks[-1][1])
     return None
+
+
+def _has_name(text: str, segments: list[list[Token]]) -> bool:
+    for seg in segments[-3:]:
+        if seg and all(_nameish(t[2]) for t in seg):
+            subject = _name_subject(text, seg)
+            if subject is not None and subject.kind == "name":
+                return True
+    return False
 
 
 def _anonymous(text: str, clause: list[Token], _unused: int, *, anchored: bool = False) -> Subject | None:

@@ -22,7 +22,7 @@ _THAT = re.compile(r"(?:([^,.;:“”\"«»]{0,90}?)\s)?(?:that|que|qu['’])\s*
 _ADJUNCT = words(
     """in on at during late earlier last this to reporters investors analysts journalists lawmakers reuters
     bloomberg afp ap cnbc monday tuesday wednesday thursday friday saturday sunday yesterday today
-    previously recently also on the"""
+    previously recently also"""
 )
 _TOLD_OBJECTS = words("reporters investors analysts journalists lawmakers reuters bloomberg afp ap cnbc")
 _FRENCH_PRONOUN_CUE = re.compile(r"-t-(il|elle)")
@@ -377,7 +377,12 @@ def _clause(text: str, hit: _Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if not right or right[0] in ':“"«‘':
         return None
     m = _THAT.match(text, hit.end, hi)
-    if m is not None and (not m.group(1) or m.group(1).split()[0].lower() in _ADJUNCT):
+    if m is not None and (
+        not m.group(1)
+        or m.group(1).split()[0].lower() in _ADJUNCT
+        # "told The Associated Press that ...": the object of "told" stands before "that".
+        or (hit.word in ("told", "tells") and len(m.group(1).split()) <= 6)
+    ):
         return m.end(), hi
     first = right.split()[0].lower().strip(",")
     if hit.word in ("told", "tells"):
