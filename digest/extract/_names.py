@@ -202,7 +202,7 @@ def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
             continue
         # A lone capitalised word between commas ("D-Mass.", "Calif.") is rarely the subject
         # when a full name stands before it.
-        if subject.kind == "single" and back < min(4, len(segments)) and _has_name(text, segments[: -back]):
+        if subject.kind == "single" and back < min(4, len(segments)) and _has_name(text, segments[:-back]):
             continue
         role, org = subject.role, subject.organization
         for after in segments[len(segments) - back + 1 :]:
