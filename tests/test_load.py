@@ -261,7 +261,7 @@ def test_text_with_a_few_nuls_is_not_binary() -> None:
 
 def test_control_characters_never_reach_title_or_body() -> None:
     doc = parse('---\ntitle: "Breaking\\x1b[31m news"\n---\nBody\x0c text\x7f.\n')
-    assert doc.title == "Breaking[31m news"
+    assert doc.title == "Breaking [31m news"
     assert doc.body == "Body text.\n"
 
 
@@ -477,9 +477,8 @@ def test_a_bad_file_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
     _article(articles / "c.md")
     docs, problems = _load(articles)
     assert [d.id for d in docs] == ["a", "c"]
-    assert [p.format() for p in problems] == [
-        "articles/b.md:3: error: invalid front matter: expected the node content, but found '<stream end>'"
-    ]
+    (problem,) = problems
+    assert problem.format().startswith("articles/b.md:3: error: invalid front matter: ")
 
 
 def test_symlink_inside_articles_is_read(tmp_path: Path) -> None:
@@ -724,3 +723,13 @@ def test_title_in_a_literal_block_keeps_its_word_breaks() -> None:
         parse("---\ntitle: |\n  Alibaba raises\n  AI spending\n---\nB\n").title
         == "Alibaba raises AI spending"
     )
+
+
+def test_pure_python_loader_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    import digest._yaml
+
+    fast_docs, fast_problems = load_articles(FIXTURES, tz=SHANGHAI)
+    monkeypatch.setattr(digest._yaml, "_Loader", digest._yaml.StrictLoader)
+    docs, problems = load_articles(FIXTURES, tz=SHANGHAI)
+    assert docs == fast_docs
+    assert [(p.path, p.level, p.line) for p in problems] == [(p.path, p.level, p.line) for p in fast_problems]
