@@ -61,11 +61,25 @@ _SCALARS = st.one_of(
 )
 _VALUES = st.recursive(
     _SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=12,
 )
 _KEYS = st.sampled_from(
-    ["title", "source", "url", "author", "published", "date", "language", "tags", "slug", "content", "handler"]
+    [
+        "title",
+        "source",
+        "url",
+        "author",
+        "published",
+        "date",
+        "language",
+        "tags",
+        "slug",
+        "content",
+        "handler",
+    ]
 ) | st.text(max_size=10)
 
 

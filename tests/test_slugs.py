@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from digest.slugs import MAX_SLUG_LENGTH, fallback_slug, slugify
 
-
 RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
 
 
