@@ -93,6 +93,20 @@ _LONG_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                             r"|tell us what you think|share your (?:thoughts|views|opinions?))\b.{0,120}"),
     )
 )
+# Cheap substring tests that must pass before a long-line pattern is tried: most lines are story text,
+# and these patterns would otherwise be tried at every position of every paragraph.
+_NEEDLES = {
+    "social embed caption": ("instagram", "twitter", "facebook", "tiktok", "youtube", "threads", "linkedin",
+                             "bluesky", "reddit", "from x", "via x", "view this post", "post shared", "(@"),
+    "credits": ("(",),
+    "photo caption": ("/", ": "),
+    "contact address": ("@",),
+    "call to comment": ("comment", "let us know", "tell us", "share your"),
+}
+_DISCLAIMER_NEEDLES = (
+    "disclaimer", "disclosure", "avertissement", "purposes only", "advice", "views expressed",
+)
+_GENERATED_NEEDLES = ("generated", "written", "produced", "created", "drafted")
 _DATELINE = re.compile(r"(?:first |last )?(?:published|updated|posted)(?: on| at)?:?(?P<rest> .{0,50})?", _I)
 _DATE_LIKE = re.compile(r"\d|\b(?:ago|today|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", _I)
 _BYLINE = re.compile(
@@ -180,9 +194,10 @@ def find_boilerplate(lines: Sequence[Line], *, title: str, author: str | None) -
     for i, line in enumerate(lines):
         if i in reasons:
             continue
-        if _DISCLAIMER.search(line.text):
+        low = line.text.lower()
+        if any(n in low for n in _DISCLAIMER_NEEDLES) and _DISCLAIMER.search(line.text):
             disclaimers.add(i)
-        if _GENERATED_NOTE.search(line.text):
+        if any(n in low for n in _GENERATED_NEEDLES) and _GENERATED_NOTE.search(line.text):
             disclaimers.add(i)
             flags.add("machine_generated")
     return Boilerplate(reasons, frozenset(flags), frozenset(disclaimers))
@@ -235,13 +250,14 @@ def _line_reason(line: Line, names: list[str]) -> str | None:
         if timed:
             names.append(timed.group("name"))
             return "byline"
-        if any(key(text) == key(name) for name in names):
+        if len(text) <= 60 and any(key(text) == key(name) for name in names):
             return "byline"
         if _INITIALS.fullmatch(text) and any(_initials(name) == text for name in names):
             return "avatar initials"
     if len(text) <= 400:
+        low = text.lower()
         for reason, pattern in _LONG_LINES:
-            if pattern.fullmatch(text):
+            if any(n in low for n in _NEEDLES[reason]) and pattern.fullmatch(text):
                 return reason
     if _PROMPT.match(text) and _PROMPT_ORDER.search(text):
         return "ai persona"

@@ -80,7 +80,8 @@ def _is_boundary(text: str, mark: int, cut: int, stop: int) -> bool:
         return False
     if text[mark] != "." or text[mark + 1 : mark + 3] == "..":
         return True
-    before = _WORD_BEFORE.search(text, 0, mark)
+    # Look back a little only: searching from the start of the text would cost quadratic time.
+    before = _WORD_BEFORE.search(text, max(0, mark - 40), mark)
     word = before.group(0).lower() if before else ""
     if word in _ALWAYS_ABBREVIATED:
         return False
