@@ -6,9 +6,19 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from digest.extract._cues import ACCORDING, CUE_RE, HEADS, INVERTIBLE, NO_INDIRECT, PARTICIPLES, words
+from digest.extract._cues import ACCORDING, CUE_RE, HEADS, INVERTIBLE, PARTICIPLES
 from digest.extract._names import Subject, subject_after, subject_before, tokens
-from digest.extract._quotes import Span, classify, find_spans
+from digest.extract._quotes import (
+    Hit,
+    Span,
+    classify,
+    direct_quotes,
+    find_spans,
+    indirect_quotes,
+    inside,
+    line,
+    sentence_of,
+)
 from digest.models import Mention, Quote, Sentence, Speaker
 
 _BYLINE = re.compile(
@@ -18,27 +28,7 @@ _BYLINE = re.compile(
 )
 _BYLINE_KEYS = ("By ", "BY ", "Par ", "Journalist:", "ing by ", "You are ")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[,;|]|\band\b|\bin\b)\s*")
-_THAT = re.compile(r"(?:([^,.;:“”\"«»]{0,90}?)\s)?(?:that|que|qu['’])\s*")
-_ADJUNCT = words(
-    """in on at during late earlier last this to reporters investors analysts journalists lawmakers reuters
-    bloomberg afp ap cnbc monday tuesday wednesday thursday friday saturday sunday yesterday today
-    previously recently also"""
-)
-_TOLD_OBJECTS = words("reporters investors analysts journalists lawmakers reuters bloomberg afp ap cnbc")
 _FRENCH_PRONOUN_CUE = re.compile(r"-t-(il|elle)")
-_CLAUSE_TRIM = ' \t\n,.;:!?”"»’'
-
-
-@dataclass(slots=True)
-class _Hit:
-    pos: int
-    end: int
-    word: str
-    sentence: int
-    subject: Subject | None
-    inverted: bool = False
-    speaker: int | None = None
-    used: bool = False
 
 
 @dataclass(slots=True)
@@ -64,51 +54,34 @@ def extract_speakers(
     live_opens = [s.open for s in live]
     hits = _cue_hits(text, sentences, starts, live, live_opens)
     people = _resolve(text, hits, _banned(text, author))
-    quotes = _direct_quotes(text, sentences, starts, breaks, spans, kinds, hits, people)
-    quotes.extend(_indirect_quotes(text, sentences, hits, people, live, live_opens))
+    names = [person.name for person in people]
+    quotes = direct_quotes(text, sentences, starts, breaks, spans, kinds, hits, names)
+    quotes.extend(indirect_quotes(text, sentences, hits, names, live, live_opens))
     quotes.sort(key=lambda q: (q.start, q.end))
     return _speakers(text, people), tuple(quotes)
 
 
-def _sentence_of(starts: list[int], pos: int) -> int:
-    return max(0, bisect.bisect_right(starts, pos) - 1)
-
-
-def _inside(spans: list[Span], opens: list[int], pos: int) -> Span | None:
-    k = bisect.bisect_right(opens, pos) - 1
-    if k >= 0 and spans[k].open < pos < spans[k].close:
-        return spans[k]
-    return None
-
-
-def _line(text: str, sentence: Sentence, pos: int, end: int) -> tuple[int, int]:
-    """Return the bounds of the sentence around `pos`, never across a line break."""
-    lo = max(sentence.start, text.rfind("\n", sentence.start, pos) + 1)
-    hi = text.find("\n", end, sentence.end)
-    return lo, sentence.end if hi < 0 else hi
-
-
 def _cue_hits(
     text: str, sentences: tuple[Sentence, ...], starts: list[int], live: list[Span], opens: list[int]
-) -> list[_Hit]:
-    hits: list[_Hit] = []
+) -> list[Hit]:
+    hits: list[Hit] = []
     for m in CUE_RE.finditer(text):
         pos, end, word = m.start(), m.end(), m.group()
-        if _inside(live, opens, pos) is not None:
+        if inside(live, opens, pos) is not None:
             continue
-        index = _sentence_of(starts, pos)
-        lo, hi = _line(text, sentences[index], pos, end)
+        index = sentence_of(starts, pos)
+        lo, hi = line(text, sentences[index], pos, end)
         if word in PARTICIPLES:
-            hits.append(_Hit(pos, end, word, index, None))
+            hits.append(Hit(pos, end, word, index, None))
             continue
         french = _FRENCH_PRONOUN_CUE.search(word)
         if french is not None:
             s = pos + french.start(1)
-            hits.append(_Hit(pos, end, word, index, Subject("pronoun", s, s + len(french.group(1)), "il")))
+            hits.append(Hit(pos, end, word, index, Subject("pronoun", s, s + len(french.group(1)), "il")))
             continue
         if word in ACCORDING:
             subject = subject_after(text, tokens(text, end, min(hi, end + 300)))
-            hits.append(_Hit(pos, end, word, index, subject, inverted=True))
+            hits.append(Hit(pos, end, word, index, subject, inverted=True))
             continue
         left = tokens(text, max(lo, pos - 240), pos)
         subject = subject_before(text, left)
@@ -117,7 +90,7 @@ def _cue_hits(
             after = subject_after(text, tokens(text, end, min(hi, end + 300)))
             if after is not None and (not left or left[-1][2] in (",", "”", '"', "»", ":")):
                 subject, inverted = after, True
-        hits.append(_Hit(pos, end, word, index, subject, inverted))
+        hits.append(Hit(pos, end, word, index, subject, inverted))
     return hits
 
 
@@ -133,7 +106,7 @@ def _banned(text: str, author: str | None) -> set[str]:
     return banned
 
 
-def _resolve(text: str, hits: list[_Hit], banned: set[str]) -> list[_Person]:
+def _resolve(text: str, hits: list[Hit], banned: set[str]) -> list[_Person]:
     people: list[_Person] = []
     by_name: dict[str, int] = {}
 
@@ -240,7 +213,7 @@ def _scan_mentions(text: str, people: list[_Person], aliases: dict[str, int]) ->
             people[index].mentions.add((m.start(), m.end()))
 
 
-def _resolve_references(hits: list[_Hit], people: list[_Person]) -> None:
+def _resolve_references(hits: list[Hit], people: list[_Person]) -> None:
     named = sorted(
         (start, end, index)
         for index, person in enumerate(people)
@@ -261,145 +234,6 @@ def _resolve_references(hits: list[_Hit], people: list[_Person]) -> None:
                 people[index].mentions.add((subject.start, subject.end))
                 break
             k -= 1
-
-
-def _direct_quotes(
-    text: str,
-    sentences: tuple[Sentence, ...],
-    starts: list[int],
-    breaks: list[int],
-    spans: list[Span],
-    kinds: list[str],
-    hits: list[_Hit],
-    people: list[_Person],
-) -> list[Quote]:
-    resolved = [h for h in hits if h.speaker is not None]
-    found: list[tuple[Span, _Hit | None]] = []
-    for span, kind in zip(spans, kinds, strict=True):
-        if kind not in ("speech", "short"):
-            continue
-        first = _sentence_of(starts, span.open)
-        last = _sentence_of(starts, max(span.open, span.close - 1))
-        near = [h for h in resolved if first <= h.sentence <= last]
-        hit = min(near, key=lambda h: _distance(span, h)) if near else None
-        if hit is None and kind == "short":
-            continue
-        if hit is not None:
-            hit.used = True
-        else:
-            hit = _context_hit(text, sentences, breaks, span, first, last, resolved)
-        found.append((span, hit))
-    quotes: list[Quote] = []
-    for k, (span, hit) in enumerate(found):
-        speaker = people[hit.speaker].name if hit is not None and hit.speaker is not None else None
-        if speaker is None and span.continued and k + 1 < len(found) and found[k + 1][1] is not None:
-            nxt = found[k + 1][1]
-            speaker = people[nxt.speaker].name if nxt is not None and nxt.speaker is not None else None
-        cue = hit.word if hit is not None else None
-        sentence = _sentence_of(starts, span.start)
-        quotes.append(Quote(text[span.start : span.end], span.start, span.end, sentence, speaker, cue, True))
-    return quotes
-
-
-def _distance(span: Span, hit: _Hit) -> int:
-    if hit.pos >= span.close:
-        return hit.pos - span.close
-    return max(0, span.open - hit.end) + 1
-
-
-def _context_hit(
-    text: str,
-    sentences: tuple[Sentence, ...],
-    breaks: list[int],
-    span: Span,
-    first: int,
-    last: int,
-    resolved: list[_Hit],
-) -> _Hit | None:
-    """Return the cue of the neighbouring sentence that introduces or closes the quotation."""
-    paragraph = bisect.bisect_right(breaks, span.open)
-    before = [h for h in resolved if h.sentence < first and bisect.bisect_right(breaks, h.pos) == paragraph]
-    if before:
-        return before[-1]
-    if first > 0 and text[: sentences[first - 1].end].rstrip().endswith(":"):
-        earlier = [h for h in resolved if h.sentence == first - 1]
-        if earlier:
-            return earlier[-1]
-    after = [
-        h for h in resolved if h.sentence == last + 1 and bisect.bisect_right(breaks, h.pos) == paragraph
-    ]
-    return after[0] if after else None
-
-
-def _indirect_quotes(
-    text: str,
-    sentences: tuple[Sentence, ...],
-    hits: list[_Hit],
-    people: list[_Person],
-    live: list[Span],
-    opens: list[int],
-) -> list[Quote]:
-    quotes: list[Quote] = []
-    for hit in hits:
-        if (
-            hit.speaker is None
-            or hit.used
-            or hit.word in NO_INDIRECT
-            or (hit.subject is None and hit.word not in PARTICIPLES)
-        ):
-            continue
-        lo, hi = _line(text, sentences[hit.sentence], hit.pos, hit.end)
-        span = _clause(text, hit, lo, hi)
-        if span is None:
-            continue
-        start, end = _trim(text, *span)
-        stop = next((h.pos for h in hits if h.word in PARTICIPLES and start < h.pos < end), None)
-        if stop is not None:
-            start, end = _trim(text, start, stop)
-        if len(text[start:end].split()) < 3 or _inside(live, opens, start) is not None:
-            continue
-        name = people[hit.speaker].name
-        quotes.append(Quote(text[start:end], start, end, hit.sentence, name, hit.word, False))
-    return quotes
-
-
-def _clause(text: str, hit: _Hit, lo: int, hi: int) -> tuple[int, int] | None:
-    subject = hit.subject
-    if hit.word in PARTICIPLES:
-        m = _THAT.match(text, hit.end, hi)
-        return (m.end(), hi) if m is not None and not m.group(1) else None
-    assert subject is not None
-    if hit.inverted:
-        if hit.word in ACCORDING and text[subject.phrase_end : subject.phrase_end + 1] == ",":
-            return subject.phrase_end + 1, hi
-        return lo, hit.pos
-    right = text[hit.end : hi].lstrip()
-    if not right or right[0] in ':“"«‘':
-        return None
-    m = _THAT.match(text, hit.end, hi)
-    if m is not None and (
-        not m.group(1)
-        or m.group(1).split()[0].lower() in _ADJUNCT
-        # "told The Associated Press that ...": the object of "told" stands before "that".
-        or (hit.word in ("told", "tells") and len(m.group(1).split()) <= 6)
-    ):
-        return m.end(), hi
-    first = right.split()[0].lower().strip(",")
-    if hit.word in ("told", "tells"):
-        if first not in _TOLD_OBJECTS:
-            return None
-        return hit.end + text[hit.end : hi].find(right.split()[0]) + len(right.split()[0]), hi
-    if right[0] in ".,;" or first in _ADJUNCT:
-        return (lo, subject.phrase_start) if subject.phrase_start > lo else None
-    return hit.end, hi
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _CLAUSE_TRIM:
-        start += 1
-    while end > start and text[end - 1] in _CLAUSE_TRIM:
-        end -= 1
-    return start, end
 
 
 def _speakers(text: str, people: list[_Person]) -> tuple[Speaker, ...]:
