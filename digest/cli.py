@@ -8,6 +8,9 @@ from digest import __version__
 from digest.commands.build import build
 from digest.commands.check import check
 from digest.commands.extract import extract
+from digest.commands.importer import import_
+from digest.commands.init import init
+from digest.commands.serve import serve
 
 
 @click.group()
@@ -16,5 +19,5 @@ def main() -> None:
     """Turn a folder of news articles about one story into a cross-source digest site."""
 
 
-for command in (build, extract, check):
+for command in (build, extract, check, init, import_, serve):
     main.add_command(command)
