@@ -83,7 +83,10 @@ _LONG_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r" ?[—–:-] .*|view this post on \w+.*|a post shared by .*|.*\bpic\.twitter\.com/\S+"
             r"|.{0,200}\(@\w{1,30}\) (?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})",
         ),
-        ("credits", r"\((?:additional )?(?:reporting|writing|editing|compiled|research) by .*\)\.?"),
+        ("credits", r"\((?:additional )?(?:reporting|writing|editing|compiled|research) by .*\)\.?"
+                    r"|(?:additional )?(?:reporting|writing) by [^.;]{1,80}"
+                    r"(?:; ?[\w -]{1,30} by [^.;]{1,80})+\.?"
+                    r"|.{0,120}\bcontributed (?:to )?(?:this )?report(?:ing)?(?: from [\w ,.]{1,60})?\.?"),
         ("photo caption", r"(?:(?:file )?(?:photo|image|picture|photograph|video|graphic)(?: credit)?: .*"
                           r"|.*\b(?:REUTERS|AFP|AP|EPA|Getty Images|Xinhua|Bloomberg)/[A-Z][\w .'-]+)"),
         ("contact address",
@@ -98,7 +101,7 @@ _LONG_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _NEEDLES = {
     "social embed caption": ("instagram", "twitter", "facebook", "tiktok", "youtube", "threads", "linkedin",
                              "bluesky", "reddit", "from x", "via x", "view this post", "post shared", "(@"),
-    "credits": ("(",),
+    "credits": ("by", "contributed"),
     "photo caption": ("/", ": "),
     "contact address": ("@",),
     "call to comment": ("comment", "let us know", "tell us", "share your"),
@@ -107,6 +110,7 @@ _DISCLAIMER_NEEDLES = (
     "disclaimer", "disclosure", "avertissement", "purposes only", "advice", "views expressed",
 )
 _GENERATED_NEEDLES = ("generated", "written", "produced", "created", "drafted")
+_URGE = re.compile(r"(?:share|let us|tell us|leave|join|drop|sound off|have your say|comment)\b", _I)
 _DATELINE = re.compile(r"(?:first |last )?(?:published|updated|posted)(?: on| at)?:?(?P<rest> .{0,50})?", _I)
 _DATE_LIKE = re.compile(r"\d|\b(?:ago|today|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", _I)
 _BYLINE = re.compile(
@@ -235,7 +239,8 @@ def _line_reason(line: Line, names: list[str]) -> str | None:
         return "link reference"
     if len(text) <= _WIDGET_MAX:
         for reason, pattern in _WIDGETS:
-            if pattern.fullmatch(text):
+            # A link label never ends like a sentence ("More on that later.").
+            if pattern.fullmatch(text) and not (reason == "related links" and text.endswith(".")):
                 return reason
         if _GENERATED.fullmatch(text):
             return "generated article marker"
@@ -258,6 +263,9 @@ def _line_reason(line: Line, names: list[str]) -> str | None:
         low = text.lower()
         for reason, pattern in _LONG_LINES:
             if any(n in low for n in _NEEDLES[reason]) and pattern.fullmatch(text):
+                # "Letters received in the comment period" is news; a call to comment asks or urges.
+                if reason == "call to comment" and "?" not in text and not _URGE.match(text):
+                    continue
                 return reason
     if _PROMPT.match(text) and _PROMPT_ORDER.search(text):
         return "ai persona"

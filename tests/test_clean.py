@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.clean import clean_article
 from digest.models import Article, SourceDoc
@@ -490,3 +492,29 @@ def test_seed_keeps_every_quotation_and_loses_every_widget_line(
             assert removed.text not in art.text, removed.text
     for line in art.text.split("\n"):
         assert line.strip() not in {"Share this article:", "Listen to Article", "Leave a Comment"}
+
+
+def test_unbracketed_credits_and_contributor_lines_are_removed() -> None:
+    body = (
+        "The yen fell to a 34-year low.\n\n"
+        "Reporting by Kentaro Sugiyama; Editing by Kim Coghill\n\n"
+        "Associated Press writer Mari Yamaguchi contributed to this report from Tokyo.\n"
+    )
+    art = clean(body)
+    assert art.text == "The yen fell to a 34-year low."
+    assert [r for _, r in reasons(art)] == ["credits", "credits"]
+
+
+def test_news_about_comments_and_more_is_kept() -> None:
+    body = (
+        "The regulator received 3,000 letters in the comment period.\n"
+        "More on the ruling is expected next week.\n"
+    )
+    art = clean(body)
+    assert not art.removed
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab c.:?#*_-•|<>[]()“”\"'@1\n\t ")), max_size=300))
+def test_any_body_cleans_to_consistent_offsets(body: str) -> None:
+    check_invariants(clean(body))
