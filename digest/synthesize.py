@@ -28,7 +28,51 @@ _BOUND_SLACK = 0.25
 _LOWER = frozenset({"over", "more than", "above", "past", "at least", "beyond", "plus"})
 _UPPER = frozenset({"under", "less than", "below", "up to", "nearly", "almost", "at most"})
 _STOP = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "its", "their", "his", "her", "our", "this", "that", "these", "those", "and", "or", "into", "over", "per", "as", "le", "la", "les", "de", "des", "du", "et", "en", "dans", "d", "l", "au", "aux", "sur", "par", "pour"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "or",
+        "into",
+        "over",
+        "per",
+        "as",
+        "le",
+        "la",
+        "les",
+        "de",
+        "des",
+        "du",
+        "et",
+        "en",
+        "dans",
+        "d",
+        "l",
+        "au",
+        "aux",
+        "sur",
+        "par",
+        "pour",
+    ]
 )
 _SYNONYMS = {
     "artificial": "ai",
@@ -40,7 +84,6 @@ _SYNONYMS = {
     "investments": "investment",
     "invest": "investment",
     "revenues": "revenue",
-    "sales": "revenue",
 }
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2}|H[12]|SP|SU|FA|WI))?")
@@ -119,12 +162,26 @@ def _compatible(a: Figure, b: Figure) -> bool:
         return abs(a.value - b.value) <= _ROUNDING * max(abs(a.value), abs(b.value))
     if lo_a or lo_b:
         bound, exact = (a, b) if lo_a else (b, a)
-        return bound.value is not None and exact.value is not None and (
-            bound.value <= exact.value <= bound.value * (1 + _BOUND_SLACK)
+        return (
+            bound.value is not None
+            and exact.value is not None
+            and (bound.value <= exact.value <= bound.value * (1 + _BOUND_SLACK))
         )
     if a.approx in _UPPER or b.approx in _UPPER:
         return False
     return abs(a.value - b.value) <= _ROUNDING * max(abs(a.value), abs(b.value))
+
+
+def _translated(record: ArticleRecord, a: Figure, b: Figure) -> bool:
+    """An article that restates itself in another language (a summary) states the same figure twice."""
+    sentences = record.article.sentences
+    if not (0 <= a.sentence < len(sentences) and 0 <= b.sentence < len(sentences)):
+        return False
+    return (
+        sentences[a.sentence].language != sentences[b.sentence].language
+        and a.value == b.value
+        and a.approx == b.approx
+    )
 
 
 def _distinctive(fig: Figure) -> bool:
@@ -177,8 +234,11 @@ def _merge_block(
             b = records[b_key[0]].figures[b_key[1]]
             if b.value is None or abs(b.value) > limit:
                 break
-            if a_key[0] == b_key[0] and a.sentence == b.sentence:
-                continue
+            if a_key[0] == b_key[0]:
+                if a.sentence != b.sentence and _translated(records[a_key[0]], a, b):
+                    uf.union(a_key, b_key)
+                if a.sentence == b.sentence:
+                    continue
             if not _compatible(a, b):
                 continue
             if _similar(tokens[a_key], tokens[b_key]) or (_distinctive(a) and _distinctive(b)):
@@ -199,9 +259,7 @@ def _fact(
         key=lambda item: (item[1].approx is not None, item[0]),
     )
     measure = next((fig.measure for _, fig in figures if fig.measure), None) or ""
-    sources = tuple(
-        _ref(records[k[0]], fig.sentence, fig.text, fig.start, fig.end) for k, fig in figures
-    )
+    sources = tuple(_ref(records[k[0]], fig.sentence, fig.text, fig.start, fig.end) for k, fig in figures)
     forms = tuple(fig.text for _, fig in figures)
     equivalents = tuple(sorted({fig.text for _, fig in figures if fig.unit != unit}))
     key = f"{main[1].kind}-{unit or 'none'}-{main[1].value:g}-{records[main[0][0]].article.id}-{main[0][1]}"
@@ -216,7 +274,8 @@ def _conflicts(
     by_measure: dict[tuple[str, str | None, frozenset[str]], list[Fact]] = defaultdict(list)
     for fact in facts:
         words = measure_tokens(fact.measure)
-        if not words or fact.value is None:
+        # A one-word measure ("revenue", "sales") names too many different quantities to call a clash.
+        if len(words) < 2 or fact.value is None:
             continue
         by_measure[(fact.kind, fact.unit, words)].append(fact)
     conflicts = []
@@ -286,7 +345,9 @@ def _add(items: list[str], value: str | None) -> None:
         items.append(value)
 
 
-def _timeline(records: tuple[ArticleRecord, ...]) -> tuple[tuple[TimelineEvent, ...], tuple[TimelineEvent, ...]]:
+def _timeline(
+    records: tuple[ArticleRecord, ...],
+) -> tuple[tuple[TimelineEvent, ...], tuple[TimelineEvent, ...]]:
     dated: list[TimelineEvent] = []
     undated: list[TimelineEvent] = []
     for record in records:
@@ -297,7 +358,10 @@ def _timeline(records: tuple[ArticleRecord, ...]) -> tuple[tuple[TimelineEvent, 
             sentence = art.sentences[expr.sentence] if 0 <= expr.sentence < len(art.sentences) else None
             sentence_text = art.text[sentence.start : sentence.end] if sentence else expr.text
             event = TimelineEvent(
-                expr.value, expr.type, expr.text, sentence_text,
+                expr.value,
+                expr.type,
+                expr.text,
+                sentence_text,
                 _ref(record, expr.sentence, expr.text, expr.start, expr.end),
             )
             if expr.value and _DATE_VALUE.match(expr.value):

@@ -18,19 +18,40 @@ def _record(
     quotes: tuple[Quote, ...] = (),
     dates: tuple[TimeExpr, ...] = (),
 ) -> ArticleRecord:
-    article = Article(id=art_id, path=f"articles/{art_id}.md", title=art_id, text=text, published=published,
-                      sentences=(Sentence(0, len(text), "en"),))
+    article = Article(
+        id=art_id,
+        path=f"articles/{art_id}.md",
+        title=art_id,
+        text=text,
+        published=published,
+        sentences=(Sentence(0, len(text), "en"),),
+    )
     return ArticleRecord(article, figures, dates, speakers, quotes, ())
 
 
-def _fig(text: str, value: float | None, unit: str | None, measure: str | None, *, kind: str = "money",
-         approx: str | None = None, equivalent: int | None = None, sentence: int = 0) -> Figure:
+def _fig(
+    text: str,
+    value: float | None,
+    unit: str | None,
+    measure: str | None,
+    *,
+    kind: str = "money",
+    approx: str | None = None,
+    equivalent: int | None = None,
+    sentence: int = 0,
+) -> Figure:
     return Figure(text, 0, len(text), sentence, kind, value, unit, approx, equivalent, measure)  # type: ignore[arg-type]
 
 
 def test_same_figure_in_two_articles_is_one_fact_with_two_sources() -> None:
-    a = _record("a", "x", (_fig("380 billion yuan", 380e9, "CNY", "AI and cloud infrastructure"),
-                          _fig("$53 billion", 53e9, "USD", "AI and cloud infrastructure", equivalent=0)))
+    a = _record(
+        "a",
+        "x",
+        (
+            _fig("380 billion yuan", 380e9, "CNY", "AI and cloud infrastructure"),
+            _fig("$53 billion", 53e9, "USD", "AI and cloud infrastructure", equivalent=0),
+        ),
+    )
     b = _record("b", "y", (_fig("380 milliards de yuan", 380e9, "CNY", None),))
     digest = synthesize((a, b), themes=())
     (fact,) = digest.facts
@@ -40,8 +61,14 @@ def test_same_figure_in_two_articles_is_one_fact_with_two_sources() -> None:
 
 
 def test_lower_bound_matches_the_exact_figure_through_a_stated_conversion() -> None:
-    a = _record("a", "x", (_fig("380 billion yuan", 380e9, "CNY", "AI investment"),
-                          _fig("$53 billion", 53e9, "USD", "AI investment", equivalent=0)))
+    a = _record(
+        "a",
+        "x",
+        (
+            _fig("380 billion yuan", 380e9, "CNY", "AI investment"),
+            _fig("$53 billion", 53e9, "USD", "AI investment", equivalent=0),
+        ),
+    )
     b = _record("b", "y", (_fig("over $50 billion", 50e9, "USD", "AI investment", approx="over"),))
     (fact,) = synthesize((a, b), themes=()).facts
     assert len(fact.sources) == 3
@@ -82,8 +109,12 @@ def test_measure_tokens_ignore_stopwords_and_plurals() -> None:
 
 def test_people_merge_across_articles() -> None:
     zhang = Speaker("Kaifu Zhang", "Vice President", "Alibaba", aliases=("Zhang",))
-    a = _record("a", "It is rare, Zhang said.", speakers=(zhang,),
-                quotes=(Quote("It is rare", 0, 10, 0, "Kaifu Zhang", "said", True),))
+    a = _record(
+        "a",
+        "It is rare, Zhang said.",
+        speakers=(zhang,),
+        quotes=(Quote("It is rare", 0, 10, 0, "Kaifu Zhang", "said", True),),
+    )
     b = _record("b", "Kaifu Zhang said so.", speakers=(Speaker("Kaifu Zhang", "vice president", None),))
     anon = Speaker("a portfolio manager", anonymous=True)
     c = _record("c", "z", speakers=(anon,))
@@ -98,12 +129,41 @@ def test_people_merge_across_articles() -> None:
 
 def test_timeline_orders_dated_events_and_separates_undated_articles() -> None:
     pub = dt.datetime(2025, 2, 21, tzinfo=dt.UTC)
-    a = _record("a", "late on Thursday", published=pub,
-                dates=(TimeExpr("Thursday", 8, 16, 0, "DATE", "2025-02-20", True),))
-    b = _record("b", "in February 2025 and last year",
-                dates=(TimeExpr("February 2025", 3, 16, 0, "DATE", "2025-02"),
-                       TimeExpr("last year", 21, 30, 0, "DATE", None)))
+    a = _record(
+        "a",
+        "late on Thursday",
+        published=pub,
+        dates=(TimeExpr("Thursday", 8, 16, 0, "DATE", "2025-02-20", True),),
+    )
+    b = _record(
+        "b",
+        "in February 2025 and last year",
+        dates=(
+            TimeExpr("February 2025", 3, 16, 0, "DATE", "2025-02"),
+            TimeExpr("last year", 21, 30, 0, "DATE", None),
+        ),
+    )
     digest = synthesize((a, b), themes=())
     assert [e.value for e in digest.timeline] == ["2025-02", "2025-02-20"]
     assert [e.text for e in digest.undated] == ["last year"]
     assert digest.timeline[1].sentence_text == "late on Thursday"
+
+
+def test_one_word_measures_are_not_called_conflicts() -> None:
+    a = _record("a", "x", (_fig("8 percent", 8, "%", "revenue", kind="percent"),))
+    b = _record("b", "y", (_fig("20%", 20, "%", "revenue", kind="percent"),))
+    assert synthesize((a, b), themes=()).conflicts == ()
+
+
+def test_a_summary_in_another_language_restates_the_same_figure() -> None:
+    from digest.models import Article, Sentence
+
+    text = "Une hausse de 12 %. A 12% increase in returns."
+    article = Article(id="a", path="a.md", title="a", text=text,
+                      sentences=(Sentence(0, 19, "fr"), Sentence(20, len(text), "en")))
+    figs = (_fig("12 %", 12, "%", "efficacité des dépenses", kind="percent"),
+            _fig("12%", 12, "%", "returns", kind="percent", sentence=1))
+    record = ArticleRecord(article, figs)
+    other = _record("b", "z", (_fig("12%", 12, "%", "returns", kind="percent"),))
+    facts = synthesize((record, other), themes=()).facts
+    assert len(facts) == 1 and len(facts[0].sources) == 3
