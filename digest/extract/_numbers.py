@@ -21,6 +21,28 @@ WORD_VALUES.update(
     }
 )
 
+# Lowercase words that may open a figure: spelled numbers, vague amounts and "a" + scale ("a million").
+TRIGGER_WORDS = frozenset(
+    [*UNITS[1:], *TENS, "dozen", "hundred", "thousand", "million", "billion", "trillion", "tens",
+     "hundreds", "dozens", "scores", "thousands", "millions", "billions", "trillions", "single", "double",
+     "triple", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze",
+     "vingt", "trente", "quarante", "cinquante", "soixante", "dizaines", "centaines", "milliers"]
+)
+
+
+
+def _trie(words: frozenset[str]) -> str:
+    # Grouping by first letter lets the regex engine reject most positions on one character.
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{first}(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for first, rest in sorted(groups.items())
+    )
+
+
+TRIGGER_PATTERN = r"\d(?<![\w.,/:'’-]\d)|\b(?:" + _trie(TRIGGER_WORDS) + r")\b"
+
 _SPELLED_UNITS = "|".join(UNITS[1:])
 WORD_NUMBER_PATTERN = (
     rf"(?i:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?"
@@ -104,7 +126,7 @@ def canonical_unit(raw: str) -> str:
 
 
 # Words before a figure that say it is approximate, and the approx value each means.
-_APPROX_WORDS: dict[str, str] = {
+APPROX_WORDS: dict[str, str] = {
     "more than": "over", "over": "over", "above": "over", "past": "over", "beyond": "over",
     "exceeding": "over", "in excess of": "over", "upwards of": "over", "north of": "over",
     "well over": "over", "just over": "over", "well above": "over", "plus de": "over",
@@ -118,16 +140,9 @@ _APPROX_WORDS: dict[str, str] = {
     "jusqu'à": "up to", "jusqu’à": "up to",
     "at least": "at least", "au moins": "at least",
 }
-APPROX_PATTERN = (
-    r"(?<![\w'’])(?P<w>(?i:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_APPROX_WORDS, key=len, reverse=True))
-    + r"))[\s\u00a0]+(?:\$|€|£|¥)?$"
-)
-
-
 def approx_of(words: str) -> str:
     """Return the approx value ("over", "under", "about", "up to", "at least") of a qualifier."""
-    return _APPROX_WORDS.get(" ".join(words.lower().split()), "about")
+    return APPROX_WORDS.get(" ".join(words.lower().split()), "about")
 
 
 MONTHS = frozenset(

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
 from digest.extract._currencies import SYMBOL_PATTERN, WORD_PATTERN, currency_of_symbol, currency_of_word
 from digest.extract._numbers import (
-    APPROX_PATTERN,
+    APPROX_WORDS,
     LABEL_WORDS,
     MONTHS,
     OPENERS,
     SCALE_PATTERN,
+    TRIGGER_PATTERN,
     UNIT_PATTERN,
     WORD_NUMBER_PATTERN,
     approx_of,
@@ -43,6 +45,7 @@ def _core(number: str) -> str:
 
 
 _CORE_EN = re.compile(_core(_NUM_EN))
+_TRIGGER = re.compile(TRIGGER_PATTERN)
 _CORE_FR = re.compile(_core(_NUM_FR))
 _SUFFIX = re.compile(
     rf"(?P<pct>{_SP}?%|{_SP}?(?i:percent|per\s+cent|pour\s?cent|pct)\b)"
@@ -57,8 +60,6 @@ _RANGE = re.compile(
     rf"(?P<scale>{SCALE_PATTERN})?"
 )
 _PLUS = re.compile(r"-plus\b|\+|(?=\s+or\s+more\b)|-odd\b|(?=\s+or\s+so\b)")
-_APPROX = re.compile(APPROX_PATTERN)
-_PREV_WORD = re.compile(r"(?:^|[\s(“\"])([\w.#’'-]+)" + _SP + r"?$")
 _NEXT_WORD = re.compile(_SP + r"+([A-Za-zÀ-ÿ.]+)")
 _STUCK = re.compile(r"[A-Za-z]|[-–][A-Za-z]|[:/]\d|/|\.\d")
 _TIME_AFTER = re.compile(r"(?i:" + _SP + r"?(?:a\.m\.|p\.m\.|am|pm|gmt|utc|h\d\d))\b")
@@ -66,7 +67,6 @@ _EQUIV_GAP = re.compile(
     r"\s*(?:\(\s*|,\s*(?:or|equivalent\s+to|worth)\s+|\s+or\s+)"
     r"(?i:(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|over|environ|près\s+de)\s+)?$"
 )
-_YUAN = re.compile(r"(?i:\byuan\b|\brenminbi\b|\bRMB\b)")
 _COMMA_DECIMAL = frozenset("fr de es it pt nl ru pl sv da no fi cs tr".split())
 
 
@@ -83,12 +83,21 @@ class _Found:
 
 def extract_figures(text: str, *, sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
     """Return the money, percentages, counts and quantities stated in `text`, sorted by start."""
-    yen_is_yuan = _YUAN.search(text) is not None
+    lower = text.lower()
+    yen_is_yuan = "yuan" in lower or "renminbi" in lower or "rmb" in lower
+    if len(lower) != len(text):
+        # Rare letters change length when lowered; spelled numbers are then found in lowercase only.
+        lower = text
+    hits = [m.start() for m in _TRIGGER.finditer(lower)]
     figures: list[Figure] = []
     for index, sentence in enumerate(sentences):
+        first = bisect.bisect_left(hits, sentence.start)
+        last = bisect.bisect_left(hits, sentence.end, first)
+        if first == last:
+            continue
         french = sentence.language[:2] in _COMMA_DECIMAL
-        found = _scan(text, sentence, french=french, yen_is_yuan=yen_is_yuan)
-        first = len(figures)
+        found = _scan(text, hits[first:last], sentence, french=french, yen_is_yuan=yen_is_yuan)
+        begin = len(figures)
         for item in found:
             figures.append(
                 Figure(
@@ -103,16 +112,19 @@ def extract_figures(text: str, *, sentences: tuple[Sentence, ...]) -> tuple[Figu
                     value_max=item.value_max,
                 )
             )
-        _link(text, figures, first, sentence, french=french)
+        _link(text, figures, begin, sentence, french=french)
     return tuple(figures)
 
 
-def _scan(text: str, sentence: Sentence, *, french: bool, yen_is_yuan: bool) -> list[_Found]:
+def _scan(text: str, hits: list[int], sentence: Sentence, *, french: bool, yen_is_yuan: bool) -> list[_Found]:
     core = _CORE_FR if french else _CORE_EN
     found: list[_Found] = []
     taken = sentence.start
-    for m in core.finditer(text, sentence.start, sentence.end):
-        if m.start() < taken:
+    for hit in hits:
+        if hit < taken:
+            continue
+        m = _match_at(core, text, hit, sentence)
+        if m is None:
             continue
         item = _read(text, m, sentence, french=french, yen_is_yuan=yen_is_yuan)
         if item is None:
@@ -120,6 +132,29 @@ def _scan(text: str, sentence: Sentence, *, french: bool, yen_is_yuan: bool) -> 
         found.append(item)
         taken = item.end
     return found
+
+
+def _match_at(core: re.Pattern[str], text: str, hit: int, sentence: Sentence) -> re.Match[str] | None:
+    """Match a figure around `hit`, starting at the previous word when it is a currency or "between"."""
+    lo = sentence.start
+    token = hit
+    while token > lo and not text[token - 1].isspace():
+        token -= 1
+    while token < hit and text[token] in "([“\"'‘«":
+        token += 1
+    previous = token - 1
+    while previous > lo and text[previous - 1].isspace():
+        previous -= 1
+    word = previous
+    while word > lo and not text[word - 1].isspace() and hit - word <= 16:
+        word -= 1
+    while word < previous and text[word] in "([“\"'‘«":
+        word += 1
+    for start in (word, token, hit) if word < token else (token, hit):
+        m = core.match(text, start, sentence.end)
+        if m is not None and m.end() > hit:
+            return m
+    return None
 
 
 def _read(text: str, m: re.Match[str], sentence: Sentence, *, french: bool, yen_is_yuan: bool) -> _Found | None:
@@ -265,23 +300,48 @@ def _read_approx(text: str, item: _Found, sentence: Sentence) -> None:
         item.approx = "about" if "o" in plus.group(0) or text.startswith(" or so", item.end) else "over"
         item.end = plus.end()
         return
-    m = _APPROX.search(text, max(sentence.start, item.start - 30), item.start)
-    if m:
-        item.approx = approx_of(m.group("w"))
+    found = _approx_before(text, sentence.start, item.start)
+    if found:
+        item.approx = approx_of(found[0])
+
+
+def _approx_before(text: str, lo: int, start: int) -> tuple[str, int] | None:
+    """Return the qualifier just before `start` ("more than", "roughly") and where it begins."""
+    begin = max(lo, start - 30)
+    chunk = text[begin:start]
+    if not chunk or not chunk[-1].isspace():
+        return None
+    words = chunk.split()
+    for k in (4, 3, 2, 1):
+        if len(words) < k:
+            continue
+        phrase = " ".join(words[-k:]).lstrip("(“\"'‘").lower()
+        if phrase not in APPROX_WORDS:
+            continue
+        at = len(chunk)
+        for word in reversed(words[-k:]):
+            at = chunk.rfind(word, 0, at)
+        if at == 0 and begin > lo and not text[begin - 1].isspace():
+            continue
+        return phrase, begin + at + len(words[-k]) - len(words[-k].lstrip("(“\"'‘"))
+    return None
 
 
 def _is_not_a_quantity(text: str, start: int, end: int, sentence: Sentence, raw: str) -> bool:
-    if start > sentence.start and text[start - 1] in "#№":
+    lo = sentence.start
+    if start > lo and text[start - 1] in "#№":
         return True
-    prev = _PREV_WORD.search(text, max(sentence.start, start - 24), start)
-    if prev:
-        word = prev.group(1)
+    chunk = text[max(lo, start - 24) : start]
+    words = chunk.split()
+    if words and chunk[-1:].isspace():
+        word = words[-1].lstrip("(“\"'‘")
         lower = word.lower().rstrip(".")
         if lower in MONTHS or lower in LABEL_WORDS:
             return True
-        at_start = prev.start(1) <= sentence.start + 1
-        if (word[0].isupper() or any(ch.isdigit() for ch in word)) and not at_start and lower not in OPENERS:
-            return True
+        at_start = len(words) == 1 and start - len(chunk) <= lo + 1
+        if word and (word[0].isupper() or any(ch.isdigit() for ch in word)) and not at_start:
+            if lower not in OPENERS:
+                return True
     nxt = _NEXT_WORD.match(text, end, sentence.end)
     return bool(nxt and nxt.group(1).lower().rstrip(".") in MONTHS)
 
@@ -317,36 +377,34 @@ _CHANGE_NOUNS = (
     r"(?:increase|rise|boost|jump|gain|growth|surge|drop|decline|fall|decrease|improvement|cut|reduction"
     r"|hike|slump|rebound|stake)s?"
 )
-_CHANGE_VERBS = (
-    r"(?:rose|rises|risen|rising|fell|falls|fallen|falling|jumped|jumps|jumping|grew|grows|growing|grown"
-    r"|increased|increases|increasing|decreased|declined|declines|declining|dropped|drops|dropping|surged"
-    r"|surges|surging|climbed|climbing|soared|soaring|gained|gaining|slipped|slid|plunged|tumbled|sank|dipped"
-    r"|edged|advanced|reached|reaching|hit|hitting|totaled|totalled|totaling|totalling|stood|amounted"
-    r"|topped|exceeded|shrank|contracted|expanded|doubled|was|were|is|are)"
+_CHANGE_VERBS = frozenset(
+    """rose rises risen rising fell falls fallen falling jumped jumps jumping grew grows growing grown
+    increased increases increasing decreased declined declines declining dropped drops dropping surged
+    surges surging climbed climbing soared soaring gained gaining slipped slid plunged tumbled sank dipped
+    edged advanced reached reaching hit hitting totaled totalled totaling totalling stood amounted topped
+    exceeded shrank contracted expanded doubled was were is are""".split()
 )
-_AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|should)\s+(?:been\s+|be\s+)?)?"
+_ACHIEVE_VERBS = frozenset(
+    """achieving achieved posted posting recorded recording reported reporting saw seeing delivered
+    delivering logged returned returning grew growing""".split()
+)
+_OF_WORDS = frozenset("of at reaching totaling totalling worth hitting topping".split())
+_GENERIC = frozenset("total sum increase rise gain figure amount".split())
+_OBJECT_VERBS = frozenset(
+    "boosted boosting boost raised raising raise increased increasing lifted cut cutting reduced lowered expanded hiked"
+    .split()
+)
+_SPEND_VERBS = frozenset(
+    """spend spending spent invest investing invested pour poured pouring allocate allocated earmark
+    earmarked inject injected plow plough""".split()
+)
+_FR_CHANGE_NOUNS = frozenset("augmentation hausse baisse croissance progression recul chute amélioration".split())
+_FR_SPEND_VERBS = frozenset("investir investira investi dépenser consacrer injecter".split())
 _M_CHANGE = re.compile(rf"(?:-plus)?\s+{_CHANGE_NOUNS}\s+(?:in|of|for|to)\s+{_NP}")
-_M_SPEND_BEFORE = re.compile(
-    r"\b(?P<v>spend|spending|spent|invest|investing|invested|pour|poured|pouring|allocate|allocated"
-    r"|earmark|earmarked|inject|injected|plow|plough)\s+(?:(?:an?\s+)?(?:additional|extra|further)\s+)?"
-    r"(?:(?:over|more\s+than|about|around|roughly|nearly|almost|some|up\s+to|as\s+much\s+as)\s+)?$"
-)
 _M_SPEND_AFTER = re.compile(
     r"(?:\s*\([^)]{0,40}\))?(?:,?\s+(?:over|in|during|within|across)\s+(?:the\s+)?"
     r"(?:next\s+|coming\s+|past\s+|following\s+)?\w+\s+(?:years?|months?|quarters?|decades?),?)?"
     rf"\s+(?:on|in|into|toward|towards)\s+{_NP}"
-)
-_M_SUBJECT = re.compile(rf"{_NP}\s+{_AUX}{_CHANGE_VERBS}\s+(?:up\s+|down\s+|by\s+|to\s+|at\s+|in\s+)?$")
-_M_ACHIEVE = re.compile(
-    rf"{_NP}\s+{_AUX}(?:achieving|achieved|posted|posting|recorded|recording|reported|reporting|saw|seeing"
-    r"|delivered|delivering|logged|returned\s+to|returning\s+to|grew\s+at|growing\s+at)\s+(?:an?\s+)?$"
-)
-_M_OF = re.compile(
-    rf"{_NP}\s+(?:of|at|reaching|totaling|totalling|worth|amounting\s+to|valued\s+at|hitting|topping)\s+$"
-)
-_M_OBJECT = re.compile(
-    r"\b(?:boosted|boosting|boost|raised|raising|raise|increased|increasing|lifted|cut|cutting|reduced"
-    rf"|lowered|expanded|hiked)\s+{_NP}\s+(?:to\s+|by\s+)?$"
 )
 _M_AFTER_NP = re.compile(rf"(?:-plus)?\s+{_NP}")
 _M_AFTER_IN = re.compile(rf"\s+(?:in|of)\s+{_NP}")
@@ -354,16 +412,12 @@ _M_INHERIT = re.compile(
     r"(?:\s*\))?(?:[^,;]{0,60},\s*(?:an?\s+)?(?:increase|rise|jump|gain|drop|decline|fall|growth)\s+of\s+"
     r"|[^,;]{0,60},\s*(?:up|down|surging|rising|jumping|falling|dropping|climbing|soaring|growing|gaining"
     r"|increasing|decreasing|declining)\s+(?:by\s+)?"
-    r"|\s+(?:(?:year-on-year|year-over-year|from\s+a\s+year\s+(?:earlier|ago)|on\s+year)\s+)?to\s+)$"
-)
-_FR_CHANGE = re.compile(
-    r"(?:augmentation|hausse|baisse|croissance|progression|recul|chute|amélioration)\s+(?:de\s+)?$"
+    r"|\s+(?:(?:year-on-year|year-over-year|from\s+a\s+year\s+(?:earlier|ago)|on\s+year)\s+)?to\s+)"
 )
 _FR_AFTER_DE = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])" + _NP)
-_FR_SPEND_BEFORE = re.compile(r"\b(?:investir|investira|investi|dépenser|consacrer|injecter)\s+(?:plus\s+de\s+)?$")
 _FR_SPEND_AFTER = re.compile(
-    r"(?:\s*\([^)]{0,40}\))?(?:\s+(?:au\s+cours\s+des|sur\s+les|dans\s+les|d['’]ici)\s+[\w\s]{0,30}?(?:ans|années|mois))?"
-    r"\s+(?:dans\s+(?:l['’]|le\s+|la\s+|les\s+)?|en\s+|pour\s+)" + _NP
+    r"(?:\s*\([^)]{0,40}\))?(?:\s+(?:au\s+cours\s+des|sur\s+les|dans\s+les|d['’]ici)\s+[\w\s]{0,30}?"
+    r"(?:ans|années|mois))?\s+(?:dans\s+(?:l['’]|le\s+|la\s+|les\s+)?|en\s+|pour\s+)" + _NP
 )
 _AUX_WORDS = frozenset("has have had was were is are will would could may might should been be".split())
 _DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())
@@ -371,11 +425,11 @@ _LINKS = frozenset("of from in at for on".split())
 _STOPS = frozenset(
     """and or but that which who while as with by to than into over under during since after before
     said says say told reported according is are was were has have had be been will would could may
-    might should can also not year-on-year yoy year-over-year annual-on-annual last this next such
-    including about around nearly some more less most it they we he she there where when if so then
-    whereas although though because per cent percent et ou qui que dont avec pour sur par au aux
-    en dans est sont a ont""".split()
+    might should can also not year-on-year yoy year-over-year last this next such including about
+    around nearly some more less most it they we he she there where when if so then whereas although
+    though because per cent percent et ou qui que dont avec pour sur par au aux en dans est sont a ont""".split()
 )
+_CLAUSE_END = tuple(",;:.!?)—–")
 
 
 def _clean_left(words: list[str]) -> list[str]:
@@ -405,16 +459,20 @@ def _clean_right(words: list[str]) -> list[str]:
     """Keep the noun phrase that opens a run of words, as in "returns on advertising spend"."""
     kept: list[str] = []
     joined = False
+    linked = -1
     for i, word in enumerate(words):
         lower = word.lower()
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if linked >= 0 and len(kept) - linked > 2:
+            break
         if lower in _DETERMINERS and not kept:
             continue
         if lower == "and" and kept and not joined and nxt and nxt not in _STOPS:
             joined = True
             kept.append(word)
             continue
-        if lower in _LINKS and kept and nxt and nxt not in _STOPS and lower in {"of", "on", "in", "for"}:
+        if lower in {"of", "on", "in", "for"} and kept and linked < 0 and nxt and nxt not in _STOPS:
+            linked = len(kept)
             kept.append(word)
             continue
         if lower in _STOPS or lower in _LINKS or lower in _DETERMINERS:
@@ -422,7 +480,7 @@ def _clean_right(words: list[str]) -> list[str]:
         if lower.endswith(("ed", "ly")) and "-" not in lower and len(lower) > 4 and kept:
             break
         kept.append(word)
-    while kept and kept[-1].lower() in _LINKS | {"and"}:
+    while kept and kept[-1].lower() in _LINKS | {"and", "et"}:
         kept.pop()
     return _shorten(kept)
 
@@ -432,7 +490,7 @@ def _shorten(words: list[str]) -> list[str]:
         for i, word in enumerate(words):
             if i and word.lower() in _LINKS:
                 return words[:i] if i <= 6 else words[:6]
-        return words[-6:]
+        return words[:6]
     return words
 
 
@@ -440,47 +498,92 @@ def _phrase(words: list[str]) -> str | None:
     return " ".join(words).lower() or None
 
 
+def _words_before(text: str, lo: int, begin: int) -> list[str]:
+    """Return the words of the clause that ends at `begin`, nearest last."""
+    start = max(lo, begin - 100)
+    words = text[start:begin].split()
+    if words and start > lo and not text[start - 1].isspace():
+        words = words[1:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word.endswith(_CLAUSE_END) or word.startswith(("(", "“", '"')):
+            return [w.strip("“”\"'‘’()") for w in words[i + 1 :]]
+    return words
+
+
 def find_measure(text: str, sentence: Sentence, fig: Figure, earlier: Figure | None, *, french: bool) -> str | None:
     """Return a short phrase from the sentence naming what `fig` measures, or None."""
     if fig.kind == "count":
         return None
     lo, hi = sentence.start, sentence.end
-    lead = _APPROX.search(text, max(lo, fig.start - 30), fig.start)
-    begin = lead.start() if lead else fig.start
-    window = max(lo, begin - 120)
-    if earlier is not None and earlier.measure and _M_INHERIT.search(text, earlier.end, begin):
-        return earlier.measure
+    lead = _approx_before(text, lo, fig.start)
+    begin = lead[1] if lead else fig.start
+    if earlier is not None and earlier.measure and begin - earlier.end < 90:
+        if _M_INHERIT.fullmatch(text, earlier.end, begin):
+            return earlier.measure
+    words = _words_before(text, lo, begin)
+    lowered = [w.lower() for w in words]
     if french:
-        return _find_measure_fr(text, fig, begin, window, hi)
-    if fig.value is None and fig.kind == "percent":
-        for pattern in (_M_ACHIEVE, _M_SUBJECT):
-            if (m := pattern.search(text, window, begin)) and (words := _clean_left(m.group("x").split())):
-                return _phrase(words)
+        return _find_measure_fr(text, fig, lowered, hi)
+    if fig.value is None and fig.kind == "percent" and (found := _subject(words, lowered, achieve=True)):
+        return found
     if m := _M_CHANGE.match(text, fig.end, hi):
         return _phrase(_clean_right(m.group("x").split()))
-    if _M_SPEND_BEFORE.search(text, window, begin) and (m := _M_SPEND_AFTER.match(text, fig.end, hi)):
-        words = _clean_right(m.group("x").split())
-        verb = _M_SPEND_BEFORE.search(text, window, begin).group("v")  # type: ignore[union-attr]
-        if words:
-            noun = "investment" if verb.startswith("invest") else "spending"
-            return _phrase(words[:5] + [noun])
-    for pattern in (_M_SUBJECT, _M_OF, _M_OBJECT):
-        if (m := pattern.search(text, window, begin)) and (words := _clean_left(m.group("x").split())):
-            if words[-1].lower() not in {"total", "sum", "increase", "rise", "gain", "figure", "amount"}:
-                return _phrase(words)
+    tail = [w for w in lowered[-3:] if w not in {"a", "an", "additional", "extra", "further", "another"}]
+    if tail and tail[-1] in _SPEND_VERBS and (m := _M_SPEND_AFTER.match(text, fig.end, hi)):
+        if object_words := _clean_right(m.group("x").split()):
+            noun = "investment" if tail[-1].startswith("invest") else "spending"
+            return _phrase([*object_words[:5], noun])
+    if found := _subject(words, lowered, achieve=False) or _of_phrase(words, lowered) or _object(words, lowered):
+        return found
     for pattern in (_M_AFTER_NP, _M_AFTER_IN):
         if fig.kind == "other" and pattern is _M_AFTER_NP:
             continue
         if fig.kind == "percent" and pattern is _M_AFTER_IN:
             break
-        if (m := pattern.match(text, fig.end, hi)) and (words := _clean_right(m.group("x").split())):
-            return _phrase(words)
+        if (m := pattern.match(text, fig.end, hi)) and (after := _clean_right(m.group("x").split())):
+            return _phrase(after)
     return None
 
 
-def _find_measure_fr(text: str, fig: Figure, begin: int, window: int, hi: int) -> str | None:
-    if _FR_CHANGE.search(text, window, begin) and (m := _FR_AFTER_DE.match(text, fig.end, hi)):
+def _subject(words: list[str], lowered: list[str], *, achieve: bool) -> str | None:
+    """Name the subject of "X rose/jumped (by)" or, for "double-digit", "X achieved/returned to"."""
+    j = len(lowered)
+    if achieve and j and lowered[j - 1] in {"a", "an"}:
+        j -= 1
+    if j and lowered[j - 1] in {"up", "down", "by", "to", "at", "in"}:
+        j -= 1
+    if not j or not (lowered[j - 1] in _CHANGE_VERBS or (achieve and lowered[j - 1] in _ACHIEVE_VERBS)):
+        return None
+    return _phrase(_clean_left(words[: j - 1]))
+
+
+def _of_phrase(words: list[str], lowered: list[str]) -> str | None:
+    """Name X in "X of N", "X reaching N", "X valued at N"."""
+    if lowered[-2:] in (["amounting", "to"], ["valued", "at"]):
+        found = _clean_left(words[:-2])
+    elif lowered and lowered[-1] in _OF_WORDS:
+        found = _clean_left(words[:-1])
+    else:
+        return None
+    return _phrase(found) if found and found[-1].lower() not in _GENERIC else None
+
+
+def _object(words: list[str], lowered: list[str]) -> str | None:
+    """Name X in "raised X to N" or "boosted X past N"."""
+    j = len(lowered) - 1 if lowered and lowered[-1] in {"to", "by"} else len(lowered)
+    for k in range(j - 1, max(-1, j - 7), -1):
+        if lowered[k] in _OBJECT_VERBS:
+            return _phrase(_clean_right(words[k + 1 : j]))
+    return None
+
+
+def _find_measure_fr(text: str, fig: Figure, lowered: list[str], hi: int) -> str | None:
+    changed = bool(lowered) and (
+        lowered[-1] in _FR_CHANGE_NOUNS or (lowered[-1] == "de" and len(lowered) > 1 and lowered[-2] in _FR_CHANGE_NOUNS)
+    )
+    if changed and (m := _FR_AFTER_DE.match(text, fig.end, hi)):
         return _phrase(_clean_right(m.group("x").split()))
-    if _FR_SPEND_BEFORE.search(text, window, begin) and (m := _FR_SPEND_AFTER.match(text, fig.end, hi)):
+    if lowered and lowered[-1] in _FR_SPEND_VERBS and (m := _FR_SPEND_AFTER.match(text, fig.end, hi)):
         return _phrase(_clean_right(m.group("x").split()))
     return None
