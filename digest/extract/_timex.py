@@ -152,7 +152,7 @@ PARTS: dict[str, re.Pattern[str]] = {k: re.compile(p, re.IGNORECASE) for k, p in
 # A future-tense cue before the expression picks the next weekday or month instead of the last one.
 TENSE = re.compile(
     r"\b(?:(?P<f>will|shall|going\s+to|(?:is|are)\s+(?:set|due|scheduled|expected|slated)\s+to|plans?\s+to"
-    r"|aims?\s+to|upcoming|sera|seront|va|vont|devrait|devraient|prévu|prévue|prochain)"
+    r"|aims?\s+to|upcoming|expected|scheduled|slated|due|sera|seront|va|vont|devrait|devraient|prévu|prévue|prochain)"
     r"|(?P<p>said|says|told|was|were|had|did|announced|reported|\w+ed|a|ont|était|\w+é|\w+ée))\b"
     r"|(?P<f2>['’]ll)\b",
     re.IGNORECASE,

@@ -105,18 +105,24 @@ def extract_dates(
         if value is not None and kind_type == "DATE" and cal.parse_value(value):
             ref = value
         found.append(TimeExpr(m.group(), m.start(), m.end(), index, kind_type, value, anchored))  # type: ignore[arg-type]
-    return tuple(_date_times(found))
+    return tuple(_date_times(found, published))
 
 
-def _date_times(found: list[TimeExpr]) -> list[TimeExpr]:
-    """Give clock times the day named in their sentence, when there is one."""
-    days = {t.sentence: t.value for t in found if t.value and len(t.value) == 10 and t.type == "DATE"}
+def _date_times(found: list[TimeExpr], published: dt.date | None) -> list[TimeExpr]:
+    """Give clock times the day named in their sentence, else the publication day."""
+    days = {t.sentence: t for t in found if t.value and len(t.value) == 10 and t.type == "DATE"}
     out = []
     for t in found:
-        if t.type == "TIME" and t.value and t.value.startswith("T") and t.sentence in days:
-            t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", days[t.sentence] + t.value, t.anchored)
-        elif t.type == "TIME" and t.value and t.value.startswith("T"):
-            t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", None, False)
+        if t.type == "TIME" and t.value and t.value.startswith("T"):
+            day = days.get(t.sentence)
+            if day is not None and day.value:
+                t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", day.value + t.value, day.anchored)
+            elif published is not None:
+                t = TimeExpr(
+                    t.text, t.start, t.end, t.sentence, "TIME", published.isoformat() + t.value, True
+                )
+            else:
+                t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", None, False)
         out.append(t)
     return out
 

@@ -1,0 +1,250 @@
+"""Temporal expressions on wire-style sentences: spans, TIMEX3 types and values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from digest.extract.dates import extract_dates
+from digest.models import Sentence, TimeExpr
+from digest.segment import split_sentences
+
+THU = dt.date(2025, 10, 16)  # a Thursday
+FRI = dt.date(2025, 2, 21)  # a Friday
+
+
+def _dates(
+    text: str, published: dt.date | None = THU, language: str = "en"
+) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.type, t.value) for t in _run(text, published, language)]
+
+
+def _run(text: str, published: dt.date | None, language: str = "en") -> tuple[TimeExpr, ...]:
+    sentences = tuple(Sentence(s, e, language) for s, e in split_sentences(text))
+    return extract_dates(text, sentences=sentences, published=published)
+
+
+CASES: list[tuple[str, dt.date | None, list[tuple[str, str, str | None]]]] = [
+    # Absolute dates (Reuters, AP, Bloomberg styles).
+    (
+        "The company said on Feb 20, 2025 that it would buy back shares.",
+        None,
+        [("Feb 20, 2025", "DATE", "2025-02-20")],
+    ),
+    (
+        "The deal closed on 20 February 2025, the filing showed.",
+        None,
+        [("20 February 2025", "DATE", "2025-02-20")],
+    ),
+    ("The results were published on 2025-02-20.", None, [("2025-02-20", "DATE", "2025-02-20")]),
+    ("Sales rose in February 2025, data showed.", None, [("February 2025", "DATE", "2025-02")]),
+    (
+        "The plan dates from 2017 and runs to 2030.",
+        None,
+        [("2017", "DATE", "2017"), ("2030", "DATE", "2030")],
+    ),
+    (
+        "Shares fell on Thursday, Feb. 20, 2025, in Hong Kong.",
+        None,
+        [("Thursday, Feb. 20, 2025", "DATE", "2025-02-20")],
+    ),
+    ("Revenue for fiscal 2025 is expected to rise.", None, [("fiscal 2025", "DATE", "2025")]),
+    ("Growth slowed in the 1990s.", None, [("the 1990s", "DATE", "199")]),
+    ("Output peaked in mid-2024.", None, [("mid-2024", "DATE", "2024")]),
+    ("The ruling is due by the end of 2025.", None, [("the end of 2025", "DATE", "2025")]),
+    # Quarters and halves.
+    ("Profit rose in Q4 2024.", None, [("Q4 2024", "DATE", "2024-Q4")]),
+    ("Fourth-quarter revenue beat forecasts.", FRI, [("Fourth-quarter", "DATE", "2024-Q4")]),
+    (
+        "Revenue rose 8% in the fourth quarter of 2024.",
+        None,
+        [("the fourth quarter of 2024", "DATE", "2024-Q4")],
+    ),
+    (
+        "Revenue rose in the fourth quarter, the company said.",
+        FRI,
+        [("the fourth quarter", "DATE", "2024-Q4")],
+    ),
+    (
+        "Revenue during the October-December period rose 8 percent.",
+        FRI,
+        [("the October-December period", "DATE", "2024-Q4")],
+    ),
+    (
+        "For the quarter ending on Dec 31, cloud revenue rose 13 percent.",
+        FRI,
+        [("the quarter ending on Dec 31", "DATE", "2024-Q4")],
+    ),
+    (
+        "For the quarter ended Dec. 31, 2024, net income more than tripled.",
+        None,
+        [("the quarter ended Dec. 31, 2024", "DATE", "2024-Q4")],
+    ),
+    ("Sales rose in the first half of 2025.", None, [("the first half of 2025", "DATE", "2025-H1")]),
+    ("Cloud revenue has grown for the sixth consecutive quarter.", FRI, []),
+    ("Shipments were strong this quarter.", FRI, [("this quarter", "DATE", "2025-Q1")]),
+    ("Shipments were weak last quarter.", FRI, [("last quarter", "DATE", "2024-Q4")]),
+    # Weeks, seasons, holidays.
+    ("Sales data for week 11 of 2013 were revised.", None, [("week 11 of 2013", "DATE", "2013-W11")]),
+    ("Prices fell this week.", THU, [("this week", "DATE", "2025-W42")]),
+    ("The launch is planned for spring 2026.", None, [("spring 2026", "DATE", "2026-SP")]),
+    ("Demand slumped last summer.", THU, [("last summer", "DATE", "2024-SU")]),
+    ("Shares fall as investors sell.", THU, []),
+    ("Sales during this year's Singles Day rose.", THU, [("this year's Singles Day", "DATE", "2025-11-11")]),
+    ("Last year's Singles Day set a record.", THU, [("Last year's Singles Day", "DATE", "2024-11-11")]),
+    ("Presales for Singles Day began, and the event dwarfs Black Friday.", THU, []),
+    ("Shoppers spent more over Christmas.", dt.date(2025, 1, 5), [("Christmas", "DATE", "2024-12-25")]),
+    # Weekdays and days relative to the publication date.
+    (
+        "Vice President Kaifu Zhang told reporters Thursday that returns rose.",
+        THU,
+        [("Thursday", "DATE", "2025-10-16")],
+    ),
+    ("Wu said in an earnings call late on Thursday.", FRI, [("late on Thursday", "DATE", "2025-02-20")]),
+    ("The company will report results on Tuesday.", THU, [("Tuesday", "DATE", "2025-10-21")]),
+    ("Shares slid on Monday.", THU, [("Monday", "DATE", "2025-10-13")]),
+    ("The board met last Thursday.", THU, [("last Thursday", "DATE", "2025-10-09")]),
+    ("Talks resume next Monday.", THU, [("next Monday", "DATE", "2025-10-20")]),
+    ("Stocks rose on Wednesday morning.", THU, [("Wednesday morning", "TIME", "2025-10-15TMO")]),
+    (
+        "Presales began yesterday and end tomorrow.",
+        THU,
+        [("yesterday", "DATE", "2025-10-15"), ("tomorrow", "DATE", "2025-10-17")],
+    ),
+    ("Markets are closed today.", THU, [("today", "DATE", "2025-10-16")]),
+    ("The rally continued this morning.", THU, [("this morning", "TIME", "2025-10-16TMO")]),
+    ("The Sunday Times reported the deal.", THU, []),
+    # Months, years and periods relative to the publication date.
+    ("Alibaba announced in February it would spend more.", THU, [("February", "DATE", "2025-02")]),
+    ("The company doubled down last month.", THU, [("last month", "DATE", "2025-09")]),
+    ("Sales fell last year.", THU, [("last year", "DATE", "2024")]),
+    ("Sales will rise next year.", THU, [("next year", "DATE", "2026")]),
+    ("Profit doubled this year.", THU, [("this year", "DATE", "2025")]),
+    ("The company was founded two years ago.", THU, [("two years ago", "DATE", "2023")]),
+    ("Prices rose three months ago.", THU, [("three months ago", "DATE", "2025-07")]),
+    ("The merger was agreed earlier this year.", THU, [("earlier this year", "DATE", "2025")]),
+    (
+        "Rates may be cut in May, and again in March.",
+        THU,
+        [("May", "DATE", "2025-05"), ("March", "DATE", "2025-03")],
+    ),
+    ("Investors may march on; you may sell.", THU, []),
+    ("Results are expected in January.", THU, [("January", "DATE", "2026-01")]),
+    ("Last year sales rose.", None, [("Last year", "DATE", None)]),
+    ("He spoke on Thursday.", None, [("Thursday", "DATE", None)]),
+    # Durations.
+    (
+        "It will spend 380 billion yuan ($53 billion) over three years.",
+        THU,
+        [("three years", "DURATION", "P3Y")],
+    ),
+    ("It will invest over the next three years.", THU, [("the next three years", "DURATION", "P3Y")]),
+    (
+        "Spending will exceed what it spent over the past decade.",
+        THU,
+        [("the past decade", "DURATION", "P10Y")],
+    ),
+    ("The shares surged 60 percent over the past month.", THU, [("the past month", "DURATION", "P1M")]),
+    ("Talks dragged on for several months.", THU, [("several months", "DURATION", "PXM")]),
+    ("Nvidia's multiyear surge continued.", THU, [("multiyear", "DURATION", "PXY")]),
+    ("The era of the last few years is over.", THU, [("the last few years", "DURATION", "PXY")]),
+    (
+        "The coming quarters will show whether demand holds.",
+        THU,
+        [("The coming quarters", "DURATION", "PXQ")],
+    ),
+    ("It signed a three-year contract.", THU, [("three-year", "DURATION", "P3Y")]),
+    ("Trading was halted for 24 hours.", THU, [("24 hours", "DURATION", "PT24H")]),
+    ("Prices have risen in recent years.", THU, [("recent years", "DURATION", "PXY")]),
+    ("The stock has lagged for years.", THU, [("years", "DURATION", "PXY")]),
+    ("It took a decade to build.", THU, []),
+    ("It has been more than a decade.", THU, [("a decade", "DURATION", "P10Y")]),
+    # References.
+    ("Bain recently warned of a shortfall.", THU, [("recently", "DATE", "PAST_REF")]),
+    ("Tools are now live across Taobao.", THU, [("now", "DATE", "PRESENT_REF")]),
+    ("Margins are currently under pressure.", THU, [("currently", "DATE", "PRESENT_REF")]),
+    ("The firm will soon release a model.", THU, [("soon", "DATE", "FUTURE_REF")]),
+    ("Earnings may suffer in the near term.", THU, [("the near term", "DATE", "FUTURE_REF")]),
+    ("Prices may rise in the future, analysts said.", THU, [("the future", "DATE", "FUTURE_REF")]),
+    ("It raised optimism for the future demand of AI services.", THU, []),
+    ("Near-term profitability and long-term bets matter more than short-term margins.", THU, []),
+    ("Cloud revenue rose 13 percent year-on-year.", THU, []),
+    # Times.
+    (
+        "Trading resumes at 10 a.m. on Thursday.",
+        THU,
+        [("10 a.m.", "TIME", "2025-10-16T10:00"), ("Thursday", "DATE", "2025-10-16")],
+    ),
+    ("The statement was released at 14:30 GMT.", THU, [("14:30 GMT", "TIME", "2025-10-16T14:30")]),
+    ("The score was 3:1 at half-time.", THU, []),
+    # Sets.
+    ("The index is rebalanced every year.", THU, [("every year", "SET", "P1Y")]),
+    ("Dividends are paid each quarter.", THU, [("each quarter", "SET", "P3M")]),
+    ("The report is published annually.", THU, [("annually", "SET", "P1Y")]),
+    ("It spends $5 billion a year on research.", THU, [("a year", "SET", "P1Y")]),
+    ("Quarterly earnings are due.", THU, []),
+    # Not dates.
+    ("Sarah Chen 3 min read.", THU, []),
+    ("It raised $2025 and 12% more, or 12 % of the total.", THU, []),
+    ("Qwen 2.5-Max outperformed GPT-4o and DeepSeek's V3.", THU, []),
+    ("Shares jumped in double-digit intraday trading.", THU, []),
+    ("0/5000 characters.", THU, []),
+    ("The firm employs 2000 people in 15 cities.", THU, []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_english(text: str, published: dt.date | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _dates(text, published) == expected
+
+
+FRENCH: list[tuple[str, dt.date | None, list[tuple[str, str, str | None]]]] = [
+    (
+        "En février 2025, Alibaba s’est engagé à investir au cours des trois prochaines années.",
+        None,
+        [("février 2025", "DATE", "2025-02"), ("trois prochaines années", "DURATION", "P3Y")],
+    ),
+    ("Le chiffre d'affaires a reculé l'année dernière.", THU, [("l'année dernière", "DATE", "2024")]),
+    ("Le groupe a publié ses résultats hier.", THU, [("hier", "DATE", "2025-10-15")]),
+    ("Le conseil se réunit aujourd'hui.", THU, [("aujourd'hui", "DATE", "2025-10-16")]),
+    ("Le patron s'est exprimé mardi.", THU, [("mardi", "DATE", "2025-10-14")]),
+    ("L'accord a été signé le 20 février 2025.", None, [("20 février 2025", "DATE", "2025-02-20")]),
+    (
+        "La croissance a ralenti au premier trimestre 2025.",
+        None,
+        [("premier trimestre 2025", "DATE", "2025-Q1")],
+    ),
+    ("Les ventes ont progressé depuis trois ans.", THU, [("trois ans", "DURATION", "P3Y")]),
+    ("Le titre a récemment chuté.", THU, [("récemment", "DATE", "PAST_REF")]),
+    ("Le dividende est versé chaque année.", THU, [("chaque année", "SET", "P1Y")]),
+    ("Il a été nommé en 2017.", None, [("2017", "DATE", "2017")]),
+    ("Le groupe a investi il y a deux ans.", THU, [("il y a deux ans", "DATE", "2023")]),
+    ("Une hausse de 12 % de l'efficacité, le Jour des Célibataires.", THU, []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), FRENCH, ids=[c[0][:50] for c in FRENCH])
+def test_french(text: str, published: dt.date | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _dates(text, published, "fr") == expected
+
+
+def test_offsets_sentences_and_anchoring() -> None:
+    text = "Alibaba reported results. Wu spoke late on Thursday about the next three years."
+    found = _run(text, FRI)
+    assert [text[t.start : t.end] for t in found] == [t.text for t in found]
+    assert [t.sentence for t in found] == [1, 1]
+    assert [t.anchored for t in found] == [True, False]
+
+
+def test_relative_expressions_stay_listed_without_a_publication_date() -> None:
+    found = _run("Sales fell last month but rose in February 2025.", None)
+    assert [(t.text, t.value, t.anchored) for t in found] == [
+        ("last month", None, False),
+        ("February 2025", "2025-02", False),
+    ]
+
+
+def test_results_are_sorted_by_start() -> None:
+    found = _run("Yesterday, three years after 2017, it said now is the time, annually.", THU)
+    assert [t.start for t in found] == sorted(t.start for t in found)
