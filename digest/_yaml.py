@@ -23,6 +23,7 @@ MAX_DEPTH = 16
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 
 _OPEN = re.compile(r"---[ \t]*")
+_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -136,15 +137,11 @@ def split_front_matter(text: str, *, path: str) -> FrontMatter:
     A file has front matter when its first non-blank line is `---`; it must be closed by a
     `---` (or `...`) line and hold a mapping. Anything else is an error, never a silent guess.
     """
-    skipped = 0
-    start = 0
-    while True:
-        end = text.find("\n", start)
-        line = text[start:] if end < 0 else text[start:end]
-        if line.strip() or end < 0:
-            break
-        skipped += 1
-        start = end + 1
+    blank = _BLANK_LINES.match(text)
+    skipped = blank.group().count("\n") if blank else 0
+    start = blank.end() if blank else 0
+    end = text.find("\n", start)
+    line = text[start:] if end < 0 else text[start:end]
     if not _OPEN.fullmatch(line):
         return FrontMatter({}, {}, text, 1, present=False)
     opened = skipped + 1
