@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -43,6 +44,7 @@ STOPWORDS = _words(
 )
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
     """Return a light stem of a lower-case word: plural, -ing, -ed, -ment and a final e removed."""
     if word.endswith(("'s", "’s")):
@@ -78,30 +80,59 @@ def stems(text: str) -> list[str]:
 _STOP_STEMS = frozenset(stem(word) for word in STOPWORDS)
 
 
+# A word, or a mark that ends a phrase: punctuation other than apostrophes and inner hyphens.
+_PIECE = re.compile(r"[^\W_]+(?:-[^\W_]+)*(?:['’][^\W\d_]+)?|[^\w\s'’-]|\s-\s")
+
+
+@lru_cache(maxsize=1 << 18)
+def content_stem(word: str) -> str | None:
+    """Return the stem of a content word as written, or None for a stopword, number, adverb or mark."""
+    lower = word.lower()
+    if lower.endswith(("'s", "’s")):
+        lower = lower[:-2]
+    if len(lower) < 3 and not (len(word) == 2 and word.isupper()):
+        return None
+    if not lower.replace("'", "").replace("’", "").replace("-", "").isalpha():
+        return None
+    if lower in STOPWORDS or (lower.endswith("ly") and len(lower) > 4):
+        return None
+    key = stem(lower)
+    return None if key in _STOP_STEMS else key
+
+
+def candidate_keys(text: str, *, longest: int = 3) -> set[tuple[str, ...]]:
+    """Return the stem tuples of the noun-phrase-like n-grams of `text` (see `candidate_phrases`)."""
+    found: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    for piece in _PIECE.findall(text):
+        key = content_stem(piece)
+        if key is None:
+            run = []
+            continue
+        run.append(key)
+        found.add((key,))
+        if len(run) > 1:
+            found.add((run[-2], key))
+            if longest > 2 and len(run) > 2:
+                found.add((run[-3], run[-2], key))
+    return found
+
+
 def candidate_phrases(text: str, *, longest: int = 3) -> dict[tuple[str, ...], str]:
     """Return the noun-phrase-like n-grams of `text`: stem tuple -> the words as written.
 
-    A candidate is a run of up to `longest` content words: no stopword, no number, no adverb in -ly,
-    at least three letters. Runs break at punctuation, so phrases never straddle a clause.
+    A candidate is a run of up to `longest` (at most 3) content words: no stopword, no number, no adverb
+    in -ly, at least three letters. Runs break at punctuation, so phrases never straddle a clause.
     """
     found: dict[tuple[str, ...], str] = {}
-    for chunk in re.split(r"[^\w\s'’-]+|\s-\s", text):
-        run: list[tuple[str, str]] = []
-        for word in _TOKEN.findall(chunk):
-            lower = word.lower()
-            if lower.endswith(("'s", "’s")):
-                lower = lower[:-2]
-            letters = lower.replace("'", "").replace("’", "").replace("-", "")
-            short = len(lower) < 3 and not (len(word) == 2 and word.isupper())
-            key = stem(lower)
-            if lower in STOPWORDS or key in _STOP_STEMS or short or not letters.isalpha():
-                run = []
-                continue
-            if lower.endswith("ly") and len(lower) > 4:
-                run = []
-                continue
-            run.append((key, word))
-            for size in range(1, min(longest, len(run)) + 1):
-                part = run[-size:]
-                found.setdefault(tuple(s for s, _ in part), " ".join(w for _, w in part))
+    run: list[tuple[str, str]] = []
+    for piece in _PIECE.findall(text):
+        key = content_stem(piece)
+        if key is None:
+            run = []
+            continue
+        run.append((key, piece))
+        for size in range(1, min(longest, len(run)) + 1):
+            part = run[-size:]
+            found.setdefault(tuple(s for s, _ in part), " ".join(w for _, w in part))
     return found

@@ -18,6 +18,7 @@ _CLOSE_SECOND = 2 / 3
 _UBIQUITOUS = 0.3
 _MAX_THEMES = 10
 _MIN_THEMES = 4
+_SAMPLE = 500
 
 Phrase = tuple[str, ...]
 
@@ -93,7 +94,7 @@ def _discovered(records: tuple[ArticleRecord, ...]) -> tuple[list[tuple[str, ...
     for record in records:
         in_article: set[Phrase] = set()
         for claim in record.claims:
-            keys = list(kp.candidate_phrases(claim.text))
+            keys = list(kp.candidate_keys(claim.text))
             phrases.append(keys)
             df.update(keys)
             in_article.update(keys)
@@ -104,7 +105,7 @@ def _discovered(records: tuple[ArticleRecord, ...]) -> tuple[list[tuple[str, ...
     articles = sum(1 for record in records if record.claims)
     support = max(2, math.ceil(0.01 * total))
     min_spread = 2 if articles > 1 else 1
-    ubiquitous = {p for p, n in df.items() if len(p) == 1 and n > _UBIQUITOUS * total}
+    ubiquitous: set[Phrase] = {p for p, n in df.items() if len(p) == 1 and n > _UBIQUITOUS * total}
     usable = {
         p for p, n in df.items()
         if n >= support and spread[p] >= min_spread and not all((w,) in ubiquitous for w in p)
@@ -191,7 +192,9 @@ def _name_themes(
         counts = Counter(p for n in members[theme] for p in phrases[n] if p not in ubiquitous)
         ranked = sorted(counts, key=lambda p: (-counts[p] * (1 + 0.5 * (len(p) - 1)), p))
         second = next((p for p in ranked if p not in taken and not set(p) & set(seed)), None)
-        surfaces = _surfaces((texts[n] for n in members[theme]), {seed, *ranked[:5]})
+        # The written forms come from a fixed sample, so naming stays cheap on a large digest.
+        sample = sorted(texts[n] for n in members[theme])[:_SAMPLE]
+        surfaces = _surfaces(sample, {seed, *ranked[:5]})
         name = surfaces.get(seed, " ".join(seed))
         if second is not None and counts[second] * 3 >= len(members[theme]):
             name = f"{name} and {surfaces.get(second, ' '.join(second))}"
