@@ -16,7 +16,7 @@ site: $(STAMP)
 	SOURCE_DATE_EPOCH= $(VENV)/bin/digest build
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 golden: $(STAMP)
 	DIGEST_REGENERATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py
