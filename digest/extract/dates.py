@@ -113,14 +113,13 @@ def _date_times(found: list[TimeExpr], published: dt.date | None) -> list[TimeEx
     days = {t.sentence: t for t in found if t.value and len(t.value) == 10 and t.type == "DATE"}
     out = []
     for t in found:
-        if t.type == "TIME" and t.value and t.value.startswith("T"):
+        clock = t.value or ""
+        if t.type == "TIME" and clock.startswith("T"):
             day = days.get(t.sentence)
             if day is not None and day.value:
-                t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", day.value + t.value, day.anchored)
+                t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", day.value + clock, day.anchored)
             elif published is not None:
-                t = TimeExpr(
-                    t.text, t.start, t.end, t.sentence, "TIME", published.isoformat() + t.value, True
-                )
+                t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", published.isoformat() + clock, True)
             else:
                 t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", None, False)
         out.append(t)
