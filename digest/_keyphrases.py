@@ -10,6 +10,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_ELIDED = frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*(?:['’][^\W\d_]+)?")
 
 # Function words, reporting verbs and the vocabulary every business story shares: none names a theme.
@@ -49,6 +50,10 @@ def stem(word: str) -> str:
     """Return a light stem of a lower-case word: plural, -ing, -ed, -ment and a final e removed."""
     if word.endswith(("'s", "’s")):
         word = word[:-2]
+    # French elision: "l’infrastructure" is "infrastructure", "d’investissement" is "investissement".
+    head, mark, tail = word.partition("’") if "’" in word else word.partition("'")
+    if mark and tail and head in _ELIDED:
+        word = tail
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -19,6 +19,8 @@ _UBIQUITOUS = 0.3
 _MAX_THEMES = 10
 _MIN_THEMES = 4
 _SAMPLE = 500
+# A claim joins a discovered theme with its seed phrase (1.0) or phrases that mostly come with it.
+_FLOOR = 0.5
 
 Phrase = tuple[str, ...]
 
@@ -130,7 +132,7 @@ def _discovered(records: tuple[ArticleRecord, ...]) -> tuple[list[tuple[str, ...
         for p in keys:
             for theme, weight in vocab.get(p, ()):
                 scores[theme] += weight
-        labels.append(_best(scores))
+        labels.append(_best(scores, floor=_FLOOR))
     return _name_themes(records, seeds, labels, phrases, ubiquitous)
 
 
