@@ -13,6 +13,7 @@ from digest.models import Claim, Figure, Paragraph, Quote, Sentence, Speaker, Ti
 _SKIP_PARAGRAPHS = frozenset({"heading", "section", "disclaimer"})
 _STRONG_FIGURES = frozenset({"money", "percent"})
 # Stripping the punctuation off whitespace-split words is several times faster than a word regex.
+_ASCII_SPACES = str.maketrans(dict.fromkeys("!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~", " "))
 _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»…—–•·'"
 _TERMINAL = frozenset(".!?\"'”’)»…")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
@@ -82,7 +83,10 @@ def _claim(
     row: bool = False,
 ) -> Claim | None:
     lower = body.lower()
-    words = [word.strip(_PUNCT) for word in lower.split()]
+    if lower.isascii():
+        words = lower.translate(_ASCII_SPACES).split()
+    else:
+        words = [word.strip(_PUNCT) for word in lower.split()]
     wordset = frozenset(words)
     groups = _phrase_groups(f" {lower} ", wordset)
     if "reader" in groups or _addresses_reader(body, lower):
