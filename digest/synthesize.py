@@ -184,9 +184,11 @@ def _translated(record: ArticleRecord, a: Figure, b: Figure) -> bool:
     )
 
 
-def _distinctive(fig: Figure) -> bool:
-    """Large exact amounts of money are specific enough to match without the same wording."""
-    return fig.kind == "money" and fig.value is not None and fig.approx is None and abs(fig.value) >= 1e6
+def _distinctive(a: Figure, b: Figure) -> bool:
+    """Large amounts of money stated alike are specific enough to match without the same wording."""
+    return all(
+        fig.kind == "money" and fig.value is not None and abs(fig.value) >= 1e6 for fig in (a, b)
+    ) and (a.approx is None and b.approx is None or (a.approx == b.approx and a.value == b.value))
 
 
 def _facts(records: tuple[ArticleRecord, ...]) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
@@ -241,7 +243,7 @@ def _merge_block(
                     continue
             if not _compatible(a, b):
                 continue
-            if _similar(tokens[a_key], tokens[b_key]) or (_distinctive(a) and _distinctive(b)):
+            if _similar(tokens[a_key], tokens[b_key]) or _distinctive(a, b):
                 uf.union(a_key, b_key)
 
 

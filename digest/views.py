@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from digest.highlight import sentence_html
-from digest.models import ArticleRecord, Digest, Fact, Person
+from digest.models import Article, ArticleRecord, Digest, Fact, Person
 from digest.synthesize import person_key
 
 FLAG_TEXT = {
@@ -31,6 +31,15 @@ LANGUAGE_NAMES = {
     "ru": "Russian",
     "ar": "Arabic",
 }
+
+
+def outlet_label(art: Article) -> str:
+    """Return the publisher's name, or a short form of the headline when the article names none."""
+    if art.source:
+        return art.source
+    words = art.title.split()
+    short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    return f"“{short}”"
 
 
 def _date(value: dt.datetime | None) -> str | None:
@@ -70,7 +79,7 @@ def article_view(record: ArticleRecord) -> dict[str, Any]:
         "id": art.id,
         "href": f"articles/{art.id}.html",
         "title": art.title,
-        "source": art.source or "Unknown outlet",
+        "source": outlet_label(art),
         "has_source": art.source is not None,
         "author": art.author,
         "url": art.url,
@@ -187,24 +196,32 @@ def theme_view(theme: Any, grouped: dict[str, list[dict[str, Any]]]) -> dict[str
 
 
 def fact_view(fact: Fact, by_id: dict[str, dict[str, Any]], total: int) -> dict[str, Any]:
-    articles = sorted({s.article for s in fact.sources})
+    """Return a fact with one entry per source article, listing the forms that article used."""
+    per_article: dict[str, dict[str, Any]] = {}
+    for ref in fact.sources:
+        entry = per_article.setdefault(
+            ref.article,
+            {
+                "forms": [],
+                "href": f"articles/{ref.article}.html#s{ref.sentence}",
+                "source": by_id[ref.article]["source"],
+                "title": by_id[ref.article]["title"],
+            },
+        )
+        if ref.text not in entry["forms"]:
+            entry["forms"].append(ref.text)
+    headline = fact.forms[0] if fact.forms else _number(fact.value)
+    others = sorted({form for form in fact.forms if form != headline})
     return {
         "measure": fact.measure or "unspecified measure",
         "kind": fact.kind,
         "unit": fact.unit,
         "value": _number(fact.value),
-        "source_count": len(articles),
+        "headline": headline,
+        "also": others,
+        "source_count": len(per_article),
         "total": total,
-        "equivalents": list(fact.equivalents),
-        "sources": [
-            {
-                "form": s.text,
-                "href": f"articles/{s.article}.html#s{s.sentence}",
-                "source": by_id[s.article]["source"],
-                "title": by_id[s.article]["title"],
-            }
-            for s in fact.sources
-        ],
+        "sources": list(per_article.values()),
     }
 
 
@@ -260,13 +277,14 @@ def index_context(
     digest: Digest, articles: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
     total = len(digest.records)
-    key_facts = [fact_view(f, by_id, total) for f in digest.facts if len({s.article for s in f.sources}) > 1][
-        :8
+    shared = [f for f in digest.facts if len({s.article for s in f.sources}) > 1]
+    # Single-source facts fill the list only when they are money or percentages with a known measure.
+    single = [
+        f
+        for f in digest.facts
+        if len({s.article for s in f.sources}) == 1 and f.kind in ("money", "percent") and f.measure
     ]
-    if len(key_facts) < 4:
-        key_facts += [
-            fact_view(f, by_id, total) for f in digest.facts if len({s.article for s in f.sources}) == 1
-        ][: 4 - len(key_facts)]
+    key_facts = [fact_view(f, by_id, total) for f in (shared + single)[:8]]
     latest = sorted(articles, key=lambda a: (a["published"] is None, _neg(a["published"]), a["id"]))[:10]
     grouped = claims_by_theme(digest.records, by_id)
     return {

@@ -159,11 +159,38 @@ def test_a_summary_in_another_language_restates_the_same_figure() -> None:
     from digest.models import Article, Sentence
 
     text = "Une hausse de 12 %. A 12% increase in returns."
-    article = Article(id="a", path="a.md", title="a", text=text,
-                      sentences=(Sentence(0, 19, "fr"), Sentence(20, len(text), "en")))
-    figs = (_fig("12 %", 12, "%", "efficacité des dépenses", kind="percent"),
-            _fig("12%", 12, "%", "returns", kind="percent", sentence=1))
+    article = Article(
+        id="a",
+        path="a.md",
+        title="a",
+        text=text,
+        sentences=(Sentence(0, 19, "fr"), Sentence(20, len(text), "en")),
+    )
+    figs = (
+        _fig("12 %", 12, "%", "efficacité des dépenses", kind="percent"),
+        _fig("12%", 12, "%", "returns", kind="percent", sentence=1),
+    )
     record = ArticleRecord(article, figs)
     other = _record("b", "z", (_fig("12%", 12, "%", "returns", kind="percent"),))
     facts = synthesize((record, other), themes=()).facts
     assert len(facts) == 1 and len(facts[0].sources) == 3
+
+
+def test_the_same_bound_on_a_large_amount_is_one_fact_whatever_the_wording() -> None:
+    a = _record(
+        "a",
+        "x",
+        (
+            _fig("$50 billion", 50e9, "USD", "ai budget", approx="over"),
+            _fig("$50 billion-plus", 50e9, "USD", "commitment", approx="over", sentence=1),
+        ),
+    )
+    assert len(synthesize((a,), themes=()).facts) == 1
+
+
+def test_small_or_differently_bounded_amounts_need_the_same_measure() -> None:
+    a = _record("a", "x", (_fig("$5", 5, "USD", "ticket price"),))
+    b = _record("b", "y", (_fig("$5", 5, "USD", "lunch"),))
+    c = _record("c", "z", (_fig("$50 billion", 50e9, "USD", "budget", approx="over"),))
+    d = _record("d", "w", (_fig("$50 billion", 50e9, "USD", "losses", approx="under"),))
+    assert len(synthesize((a, b, c, d), themes=()).facts) == 4
