@@ -13,12 +13,16 @@ from digest.output import MARKER, build_lock, check_output_dir, safe_relative, w
 
 
 def _files(**pages: str) -> tuple[OutputFile, ...]:
-    return tuple(OutputFile(path.replace("__", "/").replace("_", "."), text.encode()) for path, text in pages.items())
+    return tuple(
+        OutputFile(path.replace("__", "/").replace("_", "."), text.encode()) for path, text in pages.items()
+    )
 
 
 def test_writes_site_with_marker(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    written, unchanged = write_site(_files(index_html="hi", a__b_html="b"), output_dir=out, project_dir=tmp_path)
+    written, unchanged = write_site(
+        _files(index_html="hi", a__b_html="b"), output_dir=out, project_dir=tmp_path
+    )
     assert (written, unchanged) == (2, 0)
     assert (out / "index.html").read_text() == "hi"
     assert (out / "a" / "b.html").read_text() == "b"
@@ -56,8 +60,12 @@ def test_failure_while_staging_leaves_previous_site(tmp_path: Path, monkeypatch:
             raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError):
-        write_site(_files(index_html="new", b_html="b", c_html="c"), output_dir=out, project_dir=tmp_path,
-                   on_write=boom)
+        write_site(
+            _files(index_html="new", b_html="b", c_html="c"),
+            output_dir=out,
+            project_dir=tmp_path,
+            on_write=boom,
+        )
     assert (out / "index.html").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.tmp")) == []
 
