@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,56 @@ def test_stem_and_phrases() -> None:
     phrases = kp.candidate_phrases("The Leipzig factory strike halted production, the union said.")
     assert ("leipzig", "factory", "strik") in phrases
     assert ("union",) in phrases and ("said",) not in phrases and ("the",) not in phrases
+
+
+@pytest.fixture(scope="module")
+def seed_records(seed_article: Callable[[str], Article]) -> tuple[ArticleRecord, ...]:
+    for module in ("digest.extract.figures", "digest.extract.dates", "digest.extract.speakers"):
+        pytest.importorskip(module)
+    from digest.extract import extract_record
+
+    return tuple(extract_record(seed_article(number)) for number in ("000", "001", "002", "003", "004"))
+
+
+@pytest.mark.parametrize(
+    ("fragment", "theme"),
+    [
+        ("showing a 12% boost in advertising returns", "e-commerce-returns"),
+        ("would spend 380 billion yuan ($53 billion)", "ai-and-cloud-investment"),
+        ("revenue from its cloud business rose 13 percent", "cloud-growth"),
+        ("AI-related cloud revenue has jumped by as much as 40%", "cloud-growth"),
+        ("Shares of Alibaba jumped in double-digit intraday trading", "markets-and-investors"),
+        ("profit margins are now “secondary”", "profitability-and-margins"),
+        ("competition from domestic rivals such as PDD Holdings and JD", "competition"),
+        ("Regulatory risk also persists", "policy-and-regulation"),
+        ("raises important questions about privacy, data governance", "ethics-and-risk"),
+        ("it has unveiled its latest AI model, Qwen 2.5-Max", "models-and-products"),
+    ],
+)
+def test_seed_claims_land_in_their_configured_theme(
+    seed_records: tuple[ArticleRecord, ...], specs: tuple[ThemeSpec, ...], fragment: str, theme: str
+) -> None:
+    records, _ = assign_themes(seed_records, specs=specs)
+    (claim,) = [c for r in records for c in r.claims if fragment in c.text]
+    assert theme in claim.themes
+
+
+def test_few_seed_claims_are_left_to_other(
+    seed_records: tuple[ArticleRecord, ...], specs: tuple[ThemeSpec, ...]
+) -> None:
+    records, _ = assign_themes(seed_records, specs=specs)
+    claims = [c for r in records for c in r.claims]
+    assert sum(c.themes == ("other",) for c in claims) <= 0.15 * len(claims)
+    used = {slug for c in claims for slug in c.themes}
+    assert {s.slug for s in specs} <= used
+
+
+def test_seed_themes_discovered_without_configuration(seed_records: tuple[ArticleRecord, ...]) -> None:
+    records, themes = assign_themes(seed_records, specs=())
+    named = [t for t in themes if t.slug != "other"]
+    assert 4 <= len(named) <= 10
+    # "Alibaba" and "AI" are in most claims: they are the story, not themes.
+    assert not any(t.name.lower() in {"alibaba", "ai"} for t in named)
+    claims = [c for r in records for c in r.claims]
+    assert sum(c.themes == ("other",) for c in claims) <= 0.3 * len(claims)
+    assert assign_themes(tuple(reversed(seed_records)), specs=())[1] == themes
