@@ -85,7 +85,9 @@ def test_no_trap_is_taken(seed: str, seed_article: Callable[[str], Article]) -> 
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_figures_are_sorted_and_point_into_the_text(seed: str, seed_article: Callable[[str], Article]) -> None:
+def test_figures_are_sorted_and_point_into_the_text(
+    seed: str, seed_article: Callable[[str], Article]
+) -> None:
     article = seed_article(seed)
     figures = _extract(article)
     assert [f.start for f in figures] == sorted(f.start for f in figures)

@@ -50,6 +50,7 @@ WORDS: dict[str, str] = {
     "roubles": "RUB", "rubles": "RUB", "lira": "TRY", "rand": "ZAR", "reais": "BRL",
     "dirhams": "AED", "riyals": "SAR", "naira": "NGN", "shekels": "ILS",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "hkd": "HKD", "inr": "INR",
+    "cents": "USD", "cent": "USD", "pence": "GBP", "centimes": "EUR",
     "crore": "INR", "crores": "INR", "lakh": "INR", "lakhs": "INR",
 }
 
@@ -57,7 +58,9 @@ WORDS: dict[str, str] = {
 _SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True) if not s.isalpha())
 _CODE_ALT = "|".join(sorted((s for s in SYMBOLS if s.isalpha()), key=len, reverse=True))
 SYMBOL_PATTERN = rf"(?:(?i:{_SYMBOL_ALT})|(?i:(?:{_CODE_ALT})\.?)(?=[\s\u00a0]?\d))"
-_INDIAN_SCALES = {"crore", "crores", "lakh", "lakhs"}
+_INDIAN_SCALES = {"crore", "crores", "lakh", "lakhs", "cent"}
+# Amounts in hundredths of the currency.
+SUBUNITS = frozenset({"cents", "cent", "pence", "centimes"})
 WORD_PATTERN = (
     "(?i:"
     + "|".join(

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+UNITS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen""".split()  # noqa: SIM905
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(UNITS)}
 WORD_VALUES.update({w: float(20 + 10 * i) for i, w in enumerate(TENS)})
 WORD_VALUES.update({"a": 1.0, "dozen": 12.0, "a dozen": 12.0, "hundred": 100.0, "a hundred": 100.0})
@@ -37,7 +35,8 @@ def _trie(words: frozenset[str]) -> str:
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
     return "|".join(
-        f"{first}(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for first, rest in sorted(groups.items())
+        f"{first}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
+        for first, rest in sorted(groups.items())
     )
 
 
@@ -84,8 +83,8 @@ MEASURE_UNITS: dict[str, str] = {
     "degrees celsius": "°C", "degrees fahrenheit": "°F",
     "gb": "GB", "tb": "TB", "pb": "PB", "mb": "MB", "gigabytes": "GB", "terabytes": "TB",
     "petabytes": "PB", "nm": "nm", "nanometres": "nm", "nanometers": "nm", "mhz": "MHz", "ghz": "GHz",
-    "teraflops": "TFLOPS", "petaflops": "PFLOPS", "exaflops": "EFLOPS",
-    "kilomètres": "km", "mètres": "m", "tonnes métriques": "t", "hectares": "ha",
+    "points": "points", "teraflops": "TFLOPS", "petaflops": "PFLOPS", "exaflops": "EFLOPS",
+    "kilomètres": "km", "mètres": "m", "tonnes métriques": "t",
 }
 UNIT_PATTERN = (
     "(?i:"
@@ -97,10 +96,7 @@ UNIT_PATTERN = (
 def parse_digits(raw: str, *, comma_decimal: bool) -> float:
     """Return the value of a number written in digits, in English or French notation."""
     cleaned = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if comma_decimal:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    else:
-        cleaned = cleaned.replace(",", "")
+    cleaned = cleaned.replace(".", "").replace(",", ".") if comma_decimal else cleaned.replace(",", "")
     return float(cleaned)
 
 
@@ -147,46 +143,49 @@ def approx_of(words: str) -> str:
 
 MONTHS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept september
-    oct october nov november dec december janvier février fevrier mars avril mai juin juillet août aout
-    septembre octobre novembre décembre decembre""".split()
+    oct october nov november dec december janvier février fevrier mars avril mai juin juillet août
+    aout septembre octobre novembre décembre decembre""".split()  # noqa: SIM905
 )
 # Words that make the following number a label, not a quantity ("No. 1", "page 3", "Article 5").
 LABEL_WORDS = frozenset(
-    """no number nos # page pages p pp section sections chapter article art item rule paragraph line room
-    flight route level phase stage tier category grade version v vol volume season episode part figure
-    table box exhibit act gate platform highway interstate floor suite district zone top model series
-    type class size code ref form channel lot unit pier chart slide bus train apollo covid""".split()
+    """no number nos # page pages p pp section sections chapter article art item rule paragraph line
+    room flight route level phase stage tier category grade version v vol volume season episode part
+    figure table box exhibit act gate platform highway interstate floor suite district zone top
+    model series type class size code ref form channel lot unit pier chart slide bus train apollo
+    covid""".split()  # noqa: SIM905
 )
 # Capitalised words that may open a sentence before a figure without naming a product.
 OPENERS = frozenset(
-    """the a an only just with and but of all another those these its their his her our some about
-    over nearly almost around roughly more less up as at by in on for from to after before while when
-    since until between among including plus than that this each every other""".split()
+    """the a an only just with and but of all another those these its their his her our some about over
+    nearly almost around roughly more less up as at by in on for from to after before while when
+    since until between among including plus than that this each every other""".split()  # noqa: SIM905
 )
 
 _TIME_NOUNS = frozenset(
     """year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins
     second seconds sec secs decade decades century centuries quarter quarters semester semesters
     night nights weekend weekends season seasons times time ans années annee année mois semaines
-    jours heures minutes secondes décennies siècles trimestres nuits fois""".split()
+    jours heures minutes secondes décennies siècles trimestres nuits fois""".split()  # noqa: SIM905
 )
 _NOT_NOUNS = frozenset(
     """of to in on at by for from with into onto over under about than and or but nor as so that which
     who whom whose what when where while if because though although after before since until per via
-    the a an this these those its their his her our your my some any each every all both either neither
-    is are was were be been being has have had do does did will would could should may might must can
-    shall it they we he she you i me him them us one more most less least much many few several such
-    other another same own very also just only even still yet already again ever never not no year-on-year
-    yoy annually year-over-year percent cent per pct plus minus times this thus always perhaps whereas
-    across towards unless various previous numerous famous serious enormous less bonus status yes
-    rises falls remains seems means makes takes shows goes comes gets looks needs wants says does
-    de des du la le les et ou en dans sur pour par avec sans sous vers chez un une au aux ce ces cette
-    son sa ses leur leurs plus moins prochaines prochains dernières derniers premiers premières""".split()
+    the a an this these those its their his her our your my some any each every all both either
+    neither is are was were be been being has have had do does did will would could should may might
+    must can shall it they we he she you i me him them us one most less least much many few several
+    such other another same own very also just only even still yet already again ever never not no
+    year-on-year yoy annually year-over-year percent cent per pct plus minus times this thus always
+    perhaps whereas across towards unless various previous numerous famous serious enormous less
+    bonus status yes rises falls remains seems means makes takes shows goes comes gets looks needs
+    wants says does de des du la le les et ou en dans sur pour par avec sans sous vers chez un une
+    au aux ce ces cette son sa ses leur leurs plus moins prochaines prochains dernières derniers
+    premiers premières""".split()  # noqa: SIM905
 )
 _INVARIANT = frozenset(
     """aircraft people staff personnel police cattle sheep fish deer series species crew offspring
-    children men women feet teeth mice geese data media criteria personnes""".split()
+    children men women feet teeth mice geese data media criteria personnes""".split()  # noqa: SIM905
 )
+_COMPARATIVES = frozenset(["more", "fewer", "additional", "extra", "new", "other", "further"])
 _WORD = re.compile(r"[\s\u00a0]+([a-zà-ÿ][a-zà-ÿ'’-]*[a-zà-ÿ]|[a-zà-ÿ])(?![\w'’-])")
 
 
@@ -210,12 +209,14 @@ def count_noun(
         if m is None:
             return None
         word = m.group(1)
-        if word in _NOT_NOUNS or word.endswith("ly"):
+        if word in _NOT_NOUNS:
             return None
         words.append(word)
         pos = m.end()
         if word in _TIME_NOUNS or (french and word.rstrip("s") in _TIME_NOUNS):
             return None
         if _is_plural(word, french=french):
+            while len(words) > 1 and words[0] in _COMPARATIVES:
+                words.pop(0)
             return " ".join(words), pos
     return None

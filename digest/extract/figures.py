@@ -6,7 +6,13 @@ import bisect
 import dataclasses
 import re
 
-from digest.extract._currencies import SYMBOL_PATTERN, WORD_PATTERN, currency_of_symbol, currency_of_word
+from digest.extract._currencies import (
+    SUBUNITS,
+    SYMBOL_PATTERN,
+    WORD_PATTERN,
+    currency_of_symbol,
+    currency_of_word,
+)
 from digest.extract._numbers import (
     APPROX_WORDS,
     LABEL_WORDS,
@@ -67,7 +73,9 @@ _EQUIV_GAP = re.compile(
     r"\s*(?:\(\s*|,\s*(?:or|equivalent\s+to|worth)\s+|\s+or\s+)"
     r"(?i:(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|over|environ|près\s+de)\s+)?$"
 )
-_COMMA_DECIMAL = frozenset("fr de es it pt nl ru pl sv da no fi cs tr".split())
+_FROM = re.compile(r"(?i)\b(?:from|de)\s+\S*$")
+_YEAR_CUES = frozenset("in since by from until to of before after the".split())  # noqa: SIM905
+_COMMA_DECIMAL = frozenset("fr de es it pt nl ru pl sv da no fi cs tr".split())  # noqa: SIM905
 
 
 @dataclasses.dataclass(slots=True)
@@ -157,7 +165,9 @@ def _match_at(core: re.Pattern[str], text: str, hit: int, sentence: Sentence) ->
     return None
 
 
-def _read(text: str, m: re.Match[str], sentence: Sentence, *, french: bool, yen_is_yuan: bool) -> _Found | None:
+def _read(
+    text: str, m: re.Match[str], sentence: Sentence, *, french: bool, yen_is_yuan: bool
+) -> _Found | None:
     stop = sentence.end
     if m.group("vague"):
         return _read_vague(text, m, stop)
@@ -174,11 +184,14 @@ def _read(text: str, m: re.Match[str], sentence: Sentence, *, french: bool, yen_
     attached = bool(suffix and suffix.start() == end) or text.startswith("-plus", end)
     if _STUCK.match(text, end, stop) and not attached:
         return None
-    if not symbol and not suffix and not scale and _is_not_a_quantity(text, m.start("num"), end, sentence, raw):
+    bare = not symbol and not suffix and not scale
+    if bare and _is_not_a_quantity(text, m.start("num"), end, sentence, raw):
         return None
     if _TIME_AFTER.match(text, end, stop):
         return None
     kind, unit = _kind(text, m, suffix, symbol, scale, yen_is_yuan=yen_is_yuan)
+    if suffix and suffix.group("curw") and suffix.group("curw").split()[-1].lower() in SUBUNITS:
+        multiplier /= 100
     item = _Found(start, after, kind or "", value * multiplier, unit)
     if kind is None and _read_range(
         text, m, item, stop, french=french, between=bool(between), yen_is_yuan=yen_is_yuan
@@ -229,10 +242,9 @@ def _kind(
         return "percent", "bp"
     if suffix.group("curw"):
         word = re.sub(r"^\W*(?:of|de)?\s*(?:d['’])?", "", suffix.group("curw").strip(), flags=re.I)
-        code = currency_of_word(word)
         if word.lower() in {"pound", "pounds"} and not scale:
             return "other", "lb"
-        return "money", code
+        return "money", currency_of_word(word)
     return "other", canonical_unit(suffix.group("unit").strip())
 
 
@@ -265,7 +277,7 @@ def _read_range(
     sep = r.group("sep").strip()
     if sep in {"and", "et"} and not between:
         return False
-    if sep in {"to", "à"} and re.search(r"(?i)\b(?:from|de)\s+\S*$", text[max(0, m.start() - 12) : m.start()]):
+    if sep in {"to", "à"} and _FROM.search(text, max(0, m.start() - 12), m.start()):
         return False
     if sep in {"-", "–"} and not m.group("num")[0].isdigit():
         return False
@@ -339,9 +351,9 @@ def _is_not_a_quantity(text: str, start: int, end: int, sentence: Sentence, raw:
         if lower in MONTHS or lower in LABEL_WORDS:
             return True
         at_start = len(words) == 1 and start - len(chunk) <= lo + 1
-        if word and (word[0].isupper() or any(ch.isdigit() for ch in word)) and not at_start:
-            if lower not in OPENERS:
-                return True
+        named = word[0].isupper() or any(ch.isdigit() for ch in word)
+        if named and not at_start and lower not in OPENERS:
+            return True
     nxt = _NEXT_WORD.match(text, end, sentence.end)
     return bool(nxt and nxt.group(1).lower().rstrip(".") in MONTHS)
 
@@ -350,7 +362,7 @@ def _looks_like_year(raw: str, text: str, start: int) -> bool:
     if len(raw) != 4 or not raw.isdigit() or not 1800 <= int(raw) <= 2199:
         return False
     before = text[max(0, start - 12) : start].lower().split()
-    return not before or before[-1] in {"in", "since", "by", "from", "until", "to", "of", "before", "after", "the"}
+    return not before or before[-1] in _YEAR_CUES
 
 
 def _link(text: str, figures: list[Figure], first: int, sentence: Sentence, *, french: bool) -> None:
@@ -379,27 +391,32 @@ _CHANGE_NOUNS = (
 )
 _CHANGE_VERBS = frozenset(
     """rose rises risen rising fell falls fallen falling jumped jumps jumping grew grows growing grown
-    increased increases increasing decreased declined declines declining dropped drops dropping surged
-    surges surging climbed climbing soared soaring gained gaining slipped slid plunged tumbled sank dipped
-    edged advanced reached reaching hit hitting totaled totalled totaling totalling stood amounted topped
-    exceeded shrank contracted expanded doubled was were is are""".split()
+    increased increases increasing decreased declined declines declining dropped drops dropping
+    surged surges surging climbed climbing soared soaring gained gaining slipped slid plunged
+    tumbled sank dipped edged advanced reached reaching hit hitting totaled totalled totaling
+    totalling stood amounted topped exceeded shrank contracted expanded doubled was were is are
+    narrowed widened eased slowed accelerated improved recovered rebounded swelled reach rise fall
+    grow increase decline drop jump climb top exceed surge double triple hit total stand come came
+    closed ended finished opened traded""".split()  # noqa: SIM905
 )
 _ACHIEVE_VERBS = frozenset(
     """achieving achieved posted posting recorded recording reported reporting saw seeing delivered
-    delivering logged returned returning grew growing""".split()
+    delivering logged returned returning grew growing""".split()  # noqa: SIM905
 )
-_OF_WORDS = frozenset("of at reaching totaling totalling worth hitting topping".split())
-_GENERIC = frozenset("total sum increase rise gain figure amount".split())
+_OF_WORDS = frozenset(["of", "at", "reaching", "totaling", "totalling", "worth", "hitting", "topping"])
+_GENERIC = frozenset(["total", "sum", "increase", "rise", "gain", "figure", "amount"])
 _OBJECT_VERBS = frozenset(
-    "boosted boosting boost raised raising raise increased increasing lifted cut cutting reduced lowered expanded hiked"
-    .split()
+    """boosted boosting boost raised raising raise increased increasing lifted cut cutting reduced
+    lowered expanded hiked""".split()  # noqa: SIM905
 )
 _SPEND_VERBS = frozenset(
     """spend spending spent invest investing invested pour poured pouring allocate allocated earmark
-    earmarked inject injected plow plough""".split()
+    earmarked inject injected plow plough""".split()  # noqa: SIM905
 )
-_FR_CHANGE_NOUNS = frozenset("augmentation hausse baisse croissance progression recul chute amélioration".split())
-_FR_SPEND_VERBS = frozenset("investir investira investi dépenser consacrer injecter".split())
+_FR_CHANGE_NOUNS = frozenset(
+    "augmentation hausse baisse croissance progression recul chute amélioration".split()  # noqa: SIM905
+)
+_FR_SPEND_VERBS = frozenset(["investir", "investira", "investi", "dépenser", "consacrer", "injecter"])
 _M_CHANGE = re.compile(rf"(?:-plus)?\s+{_CHANGE_NOUNS}\s+(?:in|of|for|to)\s+{_NP}")
 _M_SPEND_AFTER = re.compile(
     r"(?:\s*\([^)]{0,40}\))?(?:,?\s+(?:over|in|during|within|across)\s+(?:the\s+)?"
@@ -412,22 +429,32 @@ _M_INHERIT = re.compile(
     r"(?:\s*\))?(?:[^,;]{0,60},\s*(?:an?\s+)?(?:increase|rise|jump|gain|drop|decline|fall|growth)\s+of\s+"
     r"|[^,;]{0,60},\s*(?:up|down|surging|rising|jumping|falling|dropping|climbing|soaring|growing|gaining"
     r"|increasing|decreasing|declining)\s+(?:by\s+)?"
-    r"|\s+(?:(?:year-on-year|year-over-year|from\s+a\s+year\s+(?:earlier|ago)|on\s+year)\s+)?to\s+)"
+    r"|,?\s+(?:(?:year-on-year|year-over-year|from\s+a\s+year\s+(?:earlier|ago)|on\s+year),?\s+)?to\s+"
+    r"|\s*,\s*or\s+)"
 )
 _FR_AFTER_DE = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])" + _NP)
 _FR_SPEND_AFTER = re.compile(
     r"(?:\s*\([^)]{0,40}\))?(?:\s+(?:au\s+cours\s+des|sur\s+les|dans\s+les|d['’]ici)\s+[\w\s]{0,30}?"
     r"(?:ans|années|mois))?\s+(?:dans\s+(?:l['’]|le\s+|la\s+|les\s+)?|en\s+|pour\s+)" + _NP
 )
-_AUX_WORDS = frozenset("has have had was were is are will would could may might should been be".split())
-_DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())
-_LINKS = frozenset("of from in at for on".split())
+_AUX_WORDS = frozenset(
+    "has have had was were is are will would could may might should been be".split()  # noqa: SIM905
+)
+_DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())  # noqa: SIM905
+_LINKS = frozenset(["of", "from", "in", "at", "for", "on"])
 _STOPS = frozenset(
     """and or but that which who while as with by to than into over under during since after before
     said says say told reported according is are was were has have had be been will would could may
     might should can also not year-on-year yoy year-over-year last this next such including about
     around nearly some more less most it they we he she there where when if so then whereas although
-    though because per cent percent et ou qui que dont avec pour sur par au aux en dans est sont a ont""".split()
+    though because per cent percent et ou qui que dont avec pour sur par au aux en dans est sont a
+    ont through until till via amid against across between within despite without expects expected
+    expect sees see forecasts forecast predicts predicted estimates estimated projects projected
+    targets plans aims showed shows announced posted recorded kept keeps cut cuts""".split()  # noqa: SIM905
+)
+_FILLERS = frozenset(
+    """a an the annualised annualized annual average estimated record consistent additional further
+    mere whopping staggering expected projected forecast roughly about nearly""".split()  # noqa: SIM905
 )
 _CLAUSE_END = tuple(",;:.!?)—–")
 
@@ -441,7 +468,7 @@ def _clean_left(words: list[str]) -> list[str]:
         word = words[i]
         lower = word.lower()
         left = words[i - 1].lower() if i > 0 else ""
-        if lower.endswith(("'s", "’s")) or lower in _STOPS:
+        if lower.endswith(("'s", "’s")) or lower in _STOPS or _has_digit(lower):
             break
         if lower in _DETERMINERS and not (left in _LINKS and i > 1):
             break
@@ -455,8 +482,15 @@ def _clean_left(words: list[str]) -> list[str]:
     return _shorten(kept)
 
 
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
 def _clean_right(words: list[str]) -> list[str]:
     """Keep the noun phrase that opens a run of words, as in "returns on advertising spend"."""
+    if words and words[0].lower() in {"a", "an", "per", "each"}:
+        # "$74 a barrel", "$4 per share": a rate, not the thing measured.
+        return []
     kept: list[str] = []
     joined = False
     linked = -1
@@ -471,11 +505,13 @@ def _clean_right(words: list[str]) -> list[str]:
             joined = True
             kept.append(word)
             continue
-        if lower in {"of", "on", "in", "for"} and kept and linked < 0 and nxt and nxt not in _STOPS:
+        if lower in {"of", "on", "in"} and kept and linked < 0 and nxt and nxt not in _STOPS:
             linked = len(kept)
             kept.append(word)
             continue
-        if lower in _STOPS or lower in _LINKS or lower in _DETERMINERS:
+        if lower in _STOPS or lower in _LINKS or lower in _DETERMINERS or _has_digit(lower):
+            break
+        if word.istitle() and lower in MONTHS:
             break
         if lower.endswith(("ed", "ly")) and "-" not in lower and len(lower) > 4 and kept:
             break
@@ -511,16 +547,18 @@ def _words_before(text: str, lo: int, begin: int) -> list[str]:
     return words
 
 
-def find_measure(text: str, sentence: Sentence, fig: Figure, earlier: Figure | None, *, french: bool) -> str | None:
+def find_measure(
+    text: str, sentence: Sentence, fig: Figure, earlier: Figure | None, *, french: bool
+) -> str | None:
     """Return a short phrase from the sentence naming what `fig` measures, or None."""
     if fig.kind == "count":
         return None
     lo, hi = sentence.start, sentence.end
     lead = _approx_before(text, lo, fig.start)
     begin = lead[1] if lead else fig.start
-    if earlier is not None and earlier.measure and begin - earlier.end < 90:
-        if _M_INHERIT.fullmatch(text, earlier.end, begin):
-            return earlier.measure
+    close = earlier is not None and earlier.measure and begin - earlier.end < 90
+    if close and earlier is not None and _M_INHERIT.fullmatch(text, earlier.end, begin):
+        return earlier.measure
     words = _words_before(text, lo, begin)
     lowered = [w.lower() for w in words]
     if french:
@@ -530,11 +568,12 @@ def find_measure(text: str, sentence: Sentence, fig: Figure, earlier: Figure | N
     if m := _M_CHANGE.match(text, fig.end, hi):
         return _phrase(_clean_right(m.group("x").split()))
     tail = [w for w in lowered[-3:] if w not in {"a", "an", "additional", "extra", "further", "another"}]
-    if tail and tail[-1] in _SPEND_VERBS and (m := _M_SPEND_AFTER.match(text, fig.end, hi)):
-        if object_words := _clean_right(m.group("x").split()):
-            noun = "investment" if tail[-1].startswith("invest") else "spending"
-            return _phrase([*object_words[:5], noun])
-    if found := _subject(words, lowered, achieve=False) or _of_phrase(words, lowered) or _object(words, lowered):
+    spent = tail and tail[-1] in _SPEND_VERBS and (m := _M_SPEND_AFTER.match(text, fig.end, hi))
+    if spent and m and (object_words := _clean_right(m.group("x").split())):
+        noun = "investment" if tail[-1].startswith("invest") else "spending"
+        return _phrase([*object_words[:5], noun])
+    found = _subject(words, lowered, achieve=False) or _of_phrase(words, lowered) or _object(words, lowered)
+    if found:
         return found
     for pattern in (_M_AFTER_NP, _M_AFTER_IN):
         if fig.kind == "other" and pattern is _M_AFTER_NP:
@@ -549,7 +588,7 @@ def find_measure(text: str, sentence: Sentence, fig: Figure, earlier: Figure | N
 def _subject(words: list[str], lowered: list[str], *, achieve: bool) -> str | None:
     """Name the subject of "X rose/jumped (by)" or, for "double-digit", "X achieved/returned to"."""
     j = len(lowered)
-    if achieve and j and lowered[j - 1] in {"a", "an"}:
+    while j and lowered[j - 1] in _FILLERS:
         j -= 1
     if j and lowered[j - 1] in {"up", "down", "by", "to", "at", "in"}:
         j -= 1
@@ -580,7 +619,8 @@ def _object(words: list[str], lowered: list[str]) -> str | None:
 
 def _find_measure_fr(text: str, fig: Figure, lowered: list[str], hi: int) -> str | None:
     changed = bool(lowered) and (
-        lowered[-1] in _FR_CHANGE_NOUNS or (lowered[-1] == "de" and len(lowered) > 1 and lowered[-2] in _FR_CHANGE_NOUNS)
+        lowered[-1] in _FR_CHANGE_NOUNS
+        or (lowered[-1] == "de" and len(lowered) > 1 and lowered[-2] in _FR_CHANGE_NOUNS)
     )
     if changed and (m := _FR_AFTER_DE.match(text, fig.end, hi)):
         return _phrase(_clean_right(m.group("x").split()))

@@ -1,0 +1,428 @@
+"""Figures in wire-style sentences: money, percentages, counts, quantities and what is never a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.extract.figures import extract_figures
+from digest.models import Figure, Sentence
+from digest.segment import split_sentences
+
+
+def _figures(text: str, language: str = "en") -> tuple[Figure, ...]:
+    sentences = tuple(Sentence(start, end, language) for start, end in split_sentences(text))
+    return extract_figures(text, sentences=sentences)
+
+
+def _one(text: str, language: str = "en") -> Figure:
+    figures = _figures(text, language)
+    assert len(figures) == 1, [f.text for f in figures]
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value", "unit"),
+    [
+        ("The company said it would invest $53 billion over three years.", "$53 billion", 53e9, "USD"),
+        (
+            "Alibaba plans to spend 380 billion yuan on cloud infrastructure.",
+            "380 billion yuan",
+            380e9,
+            "CNY",
+        ),
+        ("The startup raised US$1.2bn in its latest funding round.", "US$1.2bn", 1.2e9, "USD"),
+        ("The fine of €10m was upheld by the court on appeal.", "€10m", 10e6, "EUR"),
+        ("The Hong Kong unit posted sales of HK$ 10.05 billion.", "HK$ 10.05 billion", 10.05e9, "HKD"),
+        ("The club paid £3.4 million for the midfielder.", "£3.4 million", 3.4e6, "GBP"),
+        ("The state will spend Rs 500 crore on new roads.", "Rs 500 crore", 5e9, "INR"),
+        ("Tokyo-based SoftBank lost ¥1.2 trillion in the quarter.", "¥1.2 trillion", 1.2e12, "JPY"),
+        ("The deal is worth 2.3 trillion won, people familiar said.", "2.3 trillion won", 2.3e12, "KRW"),
+        ("Exports rose to 4.5 billion euros last year.", "4.5 billion euros", 4.5e9, "EUR"),
+        ("Temasek put S$500 million into the fund.", "S$500 million", 500e6, "SGD"),
+        ("The miner earned A$2.1 billion in the half.", "A$2.1 billion", 2.1e9, "AUD"),
+        ("The bank set aside 12 billion rupees for bad loans.", "12 billion rupees", 12e9, "INR"),
+        ("The retailer reported net income of 46.43 billion yuan.", "46.43 billion yuan", 46.43e9, "CNY"),
+        ("The group booked $1,250 in fees per customer.", "$1,250", 1250, "USD"),
+        ("It sold bonds worth 600 million Hong Kong dollars.", "600 million Hong Kong dollars", 600e6, "HKD"),
+        ("The ministry earmarked RMB 20 billion for chips.", "RMB 20 billion", 20e9, "CNY"),
+        ("Turnover reached USD 3.2 million in March.", "USD 3.2 million", 3.2e6, "USD"),
+        ("The lender agreed to pay $5k to each claimant.", "$5k", 5e3, "USD"),
+    ],
+)
+def test_money_has_a_full_value_and_an_iso_currency(
+    sentence: str, figure: str, value: float, unit: str
+) -> None:
+    found = _one(sentence)
+    assert (found.text, found.kind, found.value, found.unit) == (figure, "money", pytest.approx(value), unit)
+
+
+def test_yen_sign_means_yuan_when_the_story_speaks_of_yuan() -> None:
+    found = _figures("Sales rose to ¥12 billion. The yuan weakened against the dollar.")
+    assert found[0].unit == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value"),
+    [
+        ("Net profit rose 12% in the third quarter.", "12%", 12),
+        ("Le chômage a reculé de 0,3 point et la croissance atteint 12 %.", "12 %", 12),
+        ("Net income surged 333 percent year-on-year.", "333 percent", 333),
+        ("Revenue rose 8 per cent, the company said.", "8 per cent", 8),
+        ("Preliminary testing showed a 12% boost in advertising returns.", "12%", 12),
+        ("The index gained 1.25 percent on Friday.", "1.25 percent", 1.25),
+        ("Inflation eased to 2.4 pct in May, data showed.", "2.4 pct", 2.4),
+    ],
+)
+def test_percentages(sentence: str, figure: str, value: float) -> None:
+    found = _one(sentence, "fr" if "chômage" in sentence else "en")
+    assert (found.text, found.kind, found.value, found.unit) == (figure, "percent", value, "%")
+
+
+def test_percentage_points_and_basis_points_keep_their_own_units() -> None:
+    figures = _figures("The Fed raised rates by 25 basis points; the jobless rate fell 0.2 percentage point.")
+    assert [(f.text, f.kind, f.value, f.unit) for f in figures] == [
+        ("25 basis points", "percent", 25, "bp"),
+        ("0.2 percentage point", "percent", 0.2, "pp"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "approx"),
+    [
+        ("Cloud revenue has jumped by as much as 40%, some reports said.", "40%", "up to"),
+        ("The share price has surged roughly 60 percent over the past month.", "60 percent", "about"),
+        ("Alibaba committed to invest over $50 billion in AI.", "$50 billion", "over"),
+        ("Orders rose by more than 20% in the period.", "20%", "over"),
+        ("Alibaba has boosted AI spending past $50 billion.", "$50 billion", "over"),
+        ("Analysts expect the $50 billion-plus commitment to pay off.", "$50 billion-plus", "over"),
+        ("The project will cost nearly $2 billion, officials said.", "$2 billion", "under"),
+        ("Output fell almost 3 percent from a year earlier.", "3 percent", "under"),
+        ("The startup is valued at under $1 billion.", "$1 billion", "under"),
+        ("Fewer than 10 percent of users opted out.", "10 percent", "under"),
+        ("Sales grew about 7% in the quarter.", "7%", "about"),
+        ("The deal values the group at around $4.5 billion.", "$4.5 billion", "about"),
+        ("Some 300 employees will lose their jobs.", "300 employees", "about"),
+        ("At least 12 people were killed in the blast.", "12 people", "at least"),
+        ("The company could cut up to 1,000 jobs, Reuters reported.", "1,000 jobs", "up to"),
+        ("Le groupe a levé plus de 2 milliards d'euros.", "2 milliards d'euros", "over"),
+    ],
+)
+def test_approximations_are_recorded_but_left_out_of_the_text(
+    sentence: str, figure: str, approx: str
+) -> None:
+    found = _one(sentence, "fr" if "groupe" in sentence else "en")
+    assert (found.text, found.approx) == (figure, approx)
+
+
+def test_vague_amounts_have_no_value_but_keep_the_currency() -> None:
+    found = _one("The rally added tens of billions of dollars in market value.")
+    assert (found.text, found.kind, found.value, found.unit, found.approx) == (
+        "tens of billions of dollars",
+        "money",
+        None,
+        "USD",
+        "tens of",
+    )
+    found = _one("Companies have poured hundreds of billions into artificial intelligence.")
+    assert (found.kind, found.value, found.unit, found.approx) == ("money", None, None, "hundreds of")
+    found = _one("Thousands of workers marched through the capital.")
+    assert (found.text, found.kind, found.unit, found.approx) == (
+        "Thousands of workers",
+        "count",
+        "workers",
+        "thousands of",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "approx"),
+    [
+        ("The cloud business returned to double-digit growth.", "double-digit"),
+        ("AI product revenue achieved triple-digit growth for the sixth straight quarter.", "triple-digit"),
+        ("Margins are expected to expand in the single-digit range.", "single-digit"),
+    ],
+)
+def test_digit_bands_are_percentages_without_a_value(sentence: str, approx: str) -> None:
+    found = _one(sentence)
+    assert (found.kind, found.value, found.unit, found.approx) == ("percent", None, "%", approx)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "low", "high", "unit"),
+    [
+        ("The economy will grow between 3 and 4 percent this year.", "between 3 and 4 percent", 3, 4, "%"),
+        ("Economists see growth of 3-4% next year.", "3-4%", 3, 4, "%"),
+        ("The stake could fetch $1 billion to $2 billion.", "$1 billion to $2 billion", 1e9, 2e9, "USD"),
+        ("The unit may be sold for 1 to 2 billion euros.", "1 to 2 billion euros", 1e9, 2e9, "EUR"),
+        ("Between 10 and 20 workers were trapped.", "Between 10 and 20 workers", 10, 20, "workers"),
+    ],
+)
+def test_ranges_give_the_low_value_and_the_high_one(
+    sentence: str, figure: str, low: float, high: float, unit: str
+) -> None:
+    found = _one(sentence)
+    assert (found.text, found.value, found.value_max, found.unit) == (figure, low, high, unit)
+
+
+def test_a_change_from_one_value_to_another_is_two_figures() -> None:
+    figures = _figures("The jobless rate rose from 3.5% to 3.9% in May.")
+    assert [(f.text, f.value_max) for f in figures] == [("3.5%", None), ("3.9%", None)]
+
+
+def test_a_percent_change_then_a_new_level_is_two_figures() -> None:
+    figures = _figures("Revenue rose 5 percent year-on-year to 136.1 billion yuan during the period.")
+    assert [(f.text, f.kind) for f in figures] == [("5 percent", "percent"), ("136.1 billion yuan", "money")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("It will spend 380 billion yuan ($53 billion) on AI.", "380 billion yuan", "$53 billion"),
+        (
+            "Revenue was 280.15 billion yuan ($38.63 billion) in the quarter.",
+            "280.15 billion yuan",
+            "$38.63 billion",
+        ),
+        (
+            "The fund holds 2 trillion yen, or about $13.5 billion, in bonds.",
+            "2 trillion yen",
+            "$13.5 billion",
+        ),
+        (
+            "Il investira 380 milliards de yuans (53 milliards de dollars) dans l'IA.",
+            "380 milliards de yuans",
+            "53 milliards de dollars",
+        ),
+    ],
+)
+def test_a_converted_amount_points_to_the_amount_it_restates(sentence: str, first: str, second: str) -> None:
+    figures = _figures(sentence, "fr" if "Il " in sentence else "en")
+    assert [f.text for f in figures] == [first, second]
+    assert figures[1].equivalent == 0
+    assert figures[0].equivalent is None
+
+
+def test_equivalent_indexes_count_every_figure_of_the_article() -> None:
+    figures = _figures("Sales rose 8%. The group will spend 380 billion yuan ($53 billion) on AI.")
+    assert figures[2].equivalent == 1
+
+
+def test_two_amounts_in_the_same_currency_are_not_restatements() -> None:
+    figures = _figures("Profit was $3 billion ($2 billion a year earlier).")
+    assert figures[1].equivalent is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value", "unit"),
+    [
+        ("The airline ordered 15 aircraft from Airbus.", "15 aircraft", 15, "aircraft"),
+        (
+            "The city has painted 7,731 zebra crossings since 2019.",
+            "7,731 zebra crossings",
+            7731,
+            "zebra crossings",
+        ),
+        (
+            "The group will focus on three business categories.",
+            "three business categories",
+            3,
+            "business categories",
+        ),
+        ("The app now has 1.2 million users in Europe.", "1.2 million users", 1.2e6, "users"),
+        ("The plant employs more than 300 employees.", "300 employees", 300, "employees"),
+        ("Police arrested twenty-five protesters on Sunday.", "twenty-five protesters", 25, "protesters"),
+        ("Two analysts said the plan was credible.", "Two analysts", 2, "analysts"),
+        ("The model was trained on 14.8 trillion tokens.", "14.8 trillion tokens", 14.8e12, "tokens"),
+        ("Some 2,000 people attended the rally.", "2,000 people", 2000, "people"),
+        ("Le groupe va supprimer 1 200 emplois en France.", "1 200 emplois", 1200, "emplois"),
+    ],
+)
+def test_counts_of_things_name_what_is_counted(sentence: str, figure: str, value: float, unit: str) -> None:
+    found = _one(sentence, "fr" if "Le groupe" in sentence else "en")
+    assert (found.text, found.kind, found.value, found.unit) == (figure, "count", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value", "unit"),
+    [
+        ("The solar farm will produce 3.5 gigawatts of power.", "3.5 gigawatts", 3.5, "GW"),
+        ("The mill shipped 500 tonnes of steel last week.", "500 tonnes", 500, "t"),
+        ("The village lies 10 km from the border.", "10 km", 10, "km"),
+        ("Output reached 2 million barrels per day.", "2 million barrels per day", 2e6, "bpd"),
+        ("The chips are made on a 3nm process.", "3nm", 3, "nm"),
+    ],
+)
+def test_quantities_with_units_are_other(sentence: str, figure: str, value: float, unit: str) -> None:
+    found = _one(sentence)
+    assert (found.text, found.kind, found.value, found.unit) == (figure, "other", value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Alibaba announced the plan in 2025.",
+        "The plan was first published in 2017 and runs to 2030.",
+        "The fiscal year 2024-25 ended in March.",
+        "For the quarter ending on Dec 31, sales were flat.",
+        "The meeting was held on 15 March in Geneva.",
+        "Trading resumed at 10:30 a.m. local time.",
+        "The market closed at 4 pm on Friday.",
+        "It unveiled Qwen 2.5-Max, which beat GPT-4o and DeepSeek's V3.",
+        "Apple will ship the iPhone 16 in September.",
+        "A Boeing 737 MAX was grounded.",
+        "The company reported results for the sixth consecutive quarter.",
+        "It was the 21st straight month of growth.",
+        "The plan will run over the next three years.",
+        "Prices have risen over the past decade.",
+        "Sarah Chen 3 min read",
+        "Discussion (0 Comments)",
+        "0/5000 characters",
+        "Alibaba is one of the largest cloud providers in Asia.",
+        "A single chip can cost more than a car.",
+        "The team is ranked No. 1 in the league.",
+        "See page 12 for details.",
+        "Section 230 shields platforms from liability.",
+        "Call +1 212 555 0100 for details.",
+        "The service runs 24/7.",
+        "The 55-year-old executive joined in 2015.",
+        "The COVID-19 pandemic hit sales.",
+        "It signed a five-year contract.",
+        "Shares of the company rose on Thursday.",
+        "Article 5 of the treaty applies.",
+        "He scored in the 3-1 win.",
+        "Founded in 1999, the company now has offices worldwide.",
+        "Les résultats ont été publiés en février 2025.",
+        "Au cours des trois prochaines années, le groupe va investir.",
+    ],
+)
+def test_never_a_figure(sentence: str) -> None:
+    language = "fr" if sentence.startswith(("Les ", "Au ")) else "en"
+    assert [f.text for f in _figures(sentence, language)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure"),
+    [
+        (
+            "Testing showed a consistent 12% increase in returns on advertising spend.",
+            "12%",
+            "returns on advertising spend",
+        ),
+        ("Alibaba reported revenue of 280.15 billion yuan in the quarter.", "280.15 billion yuan", "revenue"),
+        (
+            "Revenue from its cloud business rose 13 percent year-on-year.",
+            "13 percent",
+            "revenue from its cloud business",
+        ),
+        ("The company's share price has surged roughly 60 percent this month.", "60 percent", "share price"),
+        (
+            "It would spend 380 billion yuan over three years on AI and cloud infrastructure.",
+            "380 billion yuan",
+            "ai and cloud infrastructure spending",
+        ),
+        ("Net income reached 46.43 billion yuan, the company said.", "46.43 billion yuan", "net income"),
+        (
+            "AI-related cloud revenue has jumped by as much as 40%, reports said.",
+            "40%",
+            "ai-related cloud revenue",
+        ),
+        (
+            "Bain warned of an $800 billion revenue shortfall for AI firms.",
+            "$800 billion",
+            "revenue shortfall",
+        ),
+        (
+            "The rally added tens of billions of dollars in market value.",
+            "tens of billions of dollars",
+            "market value",
+        ),
+        ("Alibaba has raised its AI budget beyond $50 billion.", "$50 billion", "ai budget"),
+        ("Exports fell 4.5% in October, customs data showed.", "4.5%", "exports"),
+        ("Alibaba's cloud business has returned to double-digit growth.", "double-digit", "cloud business"),
+        (
+            "Une augmentation de 12 % de l'efficacité des dépenses publicitaires.",
+            "12 %",
+            "efficacité des dépenses publicitaires",
+        ),
+    ],
+)
+def test_measure_names_what_the_figure_measures(sentence: str, figure: str, measure: str) -> None:
+    language = "fr" if sentence.startswith("Une ") else "en"
+    found = [f for f in _figures(sentence, language) if f.text == figure]
+    assert found and found[0].measure == measure
+
+
+def test_a_figure_restating_a_change_takes_the_measure_of_the_first() -> None:
+    figures = _figures(
+        "Alibaba reported revenue of 280.15 billion yuan ($38.63 billion), an increase of 8 percent, "
+        "with net income reaching 46.43 billion yuan, surging 333 percent year-on-year."
+    )
+    assert [(f.text, f.measure) for f in figures] == [
+        ("280.15 billion yuan", "revenue"),
+        ("$38.63 billion", "revenue"),
+        ("8 percent", "revenue"),
+        ("46.43 billion yuan", "net income"),
+        ("333 percent", "net income"),
+    ]
+
+
+def test_measure_is_none_when_the_sentence_names_nothing() -> None:
+    assert _one("It was 12%.").measure is None
+
+
+def test_figures_carry_offsets_and_sentence_indexes() -> None:
+    text = "Sales rose 8%. Profit hit $2 billion."
+    figures = _figures(text)
+    assert [(text[f.start : f.end], f.sentence) for f in figures] == [("8%", 0), ("$2 billion", 1)]
+
+
+def test_sentences_in_french_read_comma_decimals_and_spaced_thousands() -> None:
+    figures = _figures("Le chiffre d'affaires a atteint 1 234,5 millions d'euros, en hausse de 3,5 %.", "fr")
+    assert [(f.text, f.value, f.unit) for f in figures] == [
+        ("1 234,5 millions d'euros", pytest.approx(1234.5e6), "EUR"),
+        ("3,5 %", 3.5, "%"),
+    ]
+
+
+def test_empty_text_and_no_sentences() -> None:
+    assert extract_figures("", sentences=()) == ()
+    assert extract_figures("Sales rose 8%.", sentences=()) == ()
+
+
+def test_cents_and_pence_are_hundredths() -> None:
+    figures = _figures("Brent crude rose 54 cents, or 0.7%, to $74.12 a barrel. The shares fell 12 pence.")
+    assert [(f.text, f.kind, f.value, f.unit) for f in figures] == [
+        ("54 cents", "money", pytest.approx(0.54), "USD"),
+        ("0.7%", "percent", 0.7, "%"),
+        ("$74.12", "money", 74.12, "USD"),
+        ("12 pence", "money", pytest.approx(0.12), "GBP"),
+    ]
+    assert [f.measure for f in figures[:3]] == ["brent crude", "brent crude", "brent crude"]
+
+
+def test_counted_nouns_drop_comparatives_and_keep_adjectives() -> None:
+    figures = _figures("It will hire 10,000 more teachers and reach 900 million monthly active users.")
+    assert [(f.text, f.unit) for f in figures] == [
+        ("10,000 more teachers", "teachers"),
+        ("900 million monthly active users", "monthly active users"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("Shares closed down 3.45% in Hong Kong.", "shares"),
+        ("Spending on AI data centers could reach $5.2 trillion by 2030.", "spending on ai data centers"),
+        ("Japan's economy grew at an annualised 2.9% in the quarter.", "economy"),
+        ("The trade deficit narrowed to $78.3 billion in August.", "trade deficit"),
+        ("The bank expects inflation of 2% to 3% in 2026.", "inflation"),
+        ("Amazon will invest $10 billion in Ohio data centers through 2029.", "ohio data centers investment"),
+    ],
+)
+def test_measure_in_wire_phrasings(sentence: str, measure: str) -> None:
+    assert _figures(sentence)[0].measure == measure
+
+
+def test_a_price_per_unit_is_measured_by_its_subject_not_by_the_unit() -> None:
+    assert _one("Oil traded at $74.12 a barrel.").measure == "oil"
+    assert _one("It was $74.12 a barrel.").measure is None
