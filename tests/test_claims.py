@@ -143,6 +143,10 @@ def test_not_hedged(sentence: str) -> None:
         ("The industry wrestles with what critics call an AI spending bubble.", "critics"),
         ("The carmaker sold more vehicles in China than a year earlier.", None),
         ("Officials told Reuters the talks had stalled over tariffs.", "officials"),
+        ("The talks have stalled, a senior EU official said on Friday.", "official"),
+        ("A spokesperson for the ministry said the plan would be published in June.", "spokesperson"),
+        ("Demand should recover by the summer, said an analyst at a Shanghai brokerage.", "analyst"),
+        ("The person, who asked not to be named, said the deal was close.", None),
     ],
 )
 def test_attribution(sentence: str, attribution: str | None) -> None:

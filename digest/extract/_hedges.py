@@ -75,6 +75,11 @@ CUE_WORDS = frozenset(CUE_VERBS.split("|"))
 # Verbs after which a capitalised name is the speaker ("said Alibaba"), not the audience ("told Reuters").
 POSTPOSED_CUES = "said|says|added|noted|stated|wrote|reported|announced|warned|argued|explained"
 
+# One unnamed person: "a spokesperson said", "said an analyst at the bank".
+SINGLE_SOURCES = (
+    "analyst|official|spokesperson|spokesman|spokeswoman|source|executive|economist|expert|person|"
+    "trader|investor|banker|strategist|diplomat|lawyer|researcher"
+)
 GROUPS = (
     "analysts|critics|investors|economists|experts|observers|traders|skeptics|sceptics|reports|sources|"
     "officials|executives|insiders|people familiar with the matter|market participants|shareholders|"

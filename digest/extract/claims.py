@@ -30,6 +30,13 @@ _GROUP = re.compile(
     rf"\b((?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Ff]ew)\s+)?({h.GROUPS}|{h.GROUPS.title()})\b"
     rf"(?:\s+(?:[a-z]+ly|have|had|also|now|still|recently|who\s+\w+))?\s+(?:{h.CUE_VERBS})\b"
 )
+# An unnamed single source, holding the claim before or after the cue verb.
+_SINGLE = (
+    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?({h.SINGLE_SOURCES})\b"
+)
+_SINGLE_BEFORE = re.compile(rf"{_SINGLE}(?:,[^,]{{1,90}},|\s+(?:at|for|with|from|in)\s+[^,]{{1,60}}?)?\s+"
+                            rf"(?:{h.POSTPOSED_CUES}|told)\b")
+_SINGLE_AFTER = re.compile(rf"\b(?:{h.POSTPOSED_CUES})\s+{_SINGLE}")
 # A cue right after the name, perhaps past an apposition: "Zhang said", "Jiang Han, an analyst at X, said".
 _CUE_AFTER = re.compile(rf"(?:,[^,]{{1,90}}){{0,2}},?\s+{_FILLER}(?:{h.CUE_VERBS})\b")
 _CUE_BEFORE = re.compile(rf"\b(?:{h.POSTPOSED_CUES})\s+$")
@@ -197,6 +204,9 @@ def _attribution(body: str, wordset: frozenset[str], names: tuple[tuple[int, int
                 break
     if (group := _GROUP.search(body)) is not None:
         candidates.append((group.start(), ((group.group(1) or "") + group.group(2)).lower()))
+    for pattern in (_SINGLE_BEFORE, _SINGLE_AFTER):
+        if (single := pattern.search(body)) is not None:
+            candidates.append((single.start(), single.group(1)))
     return min(candidates)[1] if candidates else None
 
 
