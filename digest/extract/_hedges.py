@@ -119,3 +119,5 @@ def _index(**groups: tuple[str, ...]) -> dict[str, tuple[tuple[str, str], ...]]:
 
 PHRASES = _index(future=FUTURE_PHRASES, assess=ASSESSMENT_PHRASES, hedge=HEDGE_PHRASES, reader=READER_PHRASES)
 PHRASE_KEYS = frozenset(PHRASES)
+SINGLE_WORDS = frozenset(SINGLE_SOURCES.split("|"))
+GROUP_WORDS = frozenset(group.split()[-1] for group in GROUPS.split("|"))

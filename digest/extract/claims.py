@@ -202,9 +202,9 @@ def _attribution(body: str, wordset: frozenset[str], names: tuple[tuple[int, int
             if actor:
                 candidates.append((match.start(), actor))
                 break
-    if (group := _GROUP.search(body)) is not None:
+    if not wordset.isdisjoint(h.GROUP_WORDS) and (group := _GROUP.search(body)) is not None:
         candidates.append((group.start(), ((group.group(1) or "") + group.group(2)).lower()))
-    for pattern in (_SINGLE_BEFORE, _SINGLE_AFTER):
+    for pattern in (_SINGLE_BEFORE, _SINGLE_AFTER) if not wordset.isdisjoint(h.SINGLE_WORDS) else ():
         if (single := pattern.search(body)) is not None:
             candidates.append((single.start(), single.group(1)))
     return min(candidates)[1] if candidates else None
