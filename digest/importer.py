@@ -100,12 +100,12 @@ def prepare_article(
         if suffix and len(title[: suffix.start()].split()) >= MIN_TITLE_WORDS:
             if source is None:
                 source = suffix.group(1).strip()
-                guessed.append(f"source {source!r} (from the end of the title line)")
+                guessed.append(f"source “{source}” (from the end of the title line)")
             title = title[: suffix.start()].strip()
-        guessed.append(f"title {title!r} (from line {line})")
+        guessed.append(f"title “{title}” (from line {line})")
     language = _guess_language(body)
     if language is not None:
-        guessed.append(f"language {language!r} (detected from the text)")
+        guessed.append(f"language {language} (detected from the text)")
     return Draft(title, body, language, source, url, published, tuple(guessed))
 
 
