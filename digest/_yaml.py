@@ -201,7 +201,7 @@ MIN_YEAR, MAX_YEAR = 1800, 2200
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_LIKE = re.compile(r"\d{4}-?\d{2}")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)

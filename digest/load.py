@@ -45,7 +45,7 @@ _OPEN_FLAGS = os.O_RDONLY | sum(getattr(os, flag, 0) for flag in ("O_NOFOLLOW", 
 _CP1252 = str.maketrans(
     {chr(b): bytes([b]).decode("cp1252", "replace").replace("\ufffd", chr(b)) for b in range(0x80, 0xA0)}
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _TITLE_LINE = re.compile(r"^[^\n]*?[^\W_][^\n]*$", re.MULTILINE)
 _LINE_MARKS = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?:#{1,6}(?:\s+|$))?|\s+#+\s*$")
 _BIDI_AND_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")

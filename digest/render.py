@@ -14,6 +14,7 @@ from digest.config import SiteConfig
 from digest.export import digest_exports
 from digest.highlight import KINDS
 from digest.models import Digest, OutputFile
+from digest.richtext import markdown_html
 from digest.textsafe import xml_safe
 from digest.views import (
     article_view,
@@ -117,6 +118,7 @@ def _site_view(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> dic
     return {
         "title": config.title,
         "description": config.description,
+        "description_html": markdown_html(config.description),
         "base_url": config.base_url,
         "language": config.language,
         "updated": epoch.date().isoformat(),

@@ -9,6 +9,7 @@ from typing import Any
 
 from digest.highlight import sentence_html
 from digest.models import Article, ArticleRecord, Digest, Fact, Person
+from digest.richtext import markdown_html
 from digest.synthesize import person_key
 
 FLAG_TEXT = {
@@ -186,6 +187,7 @@ def theme_view(theme: Any, grouped: dict[str, list[dict[str, Any]]]) -> dict[str
         "name": theme.name,
         "slug": theme.slug,
         "description": theme.description,
+        "description_html": markdown_html(theme.description),
         "keywords": list(theme.keywords),
         "discovered": theme.discovered,
         "count": len(claims),
