@@ -426,3 +426,55 @@ def test_measure_in_wire_phrasings(sentence: str, measure: str) -> None:
 def test_a_price_per_unit_is_measured_by_its_subject_not_by_the_unit() -> None:
     assert _one("Oil traded at $74.12 a barrel.").measure == "oil"
     assert _one("It was $74.12 a barrel.").measure is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value", "unit"),
+    [
+        ("Le groupe a dégagé un bénéfice de 1,5 Md€ sur l'exercice.", "1,5 Md€", 1.5e9, "EUR"),
+        ("L'Etat investira 300 M€ dans le réseau.", "300 M€", 300e6, "EUR"),
+        ("Le ticket coûte désormais 12 € en moyenne.", "12 €", 12, "EUR"),
+        ("Le chiffre d'affaires a atteint 3,5 milliards d'euros.", "3,5 milliards d'euros", 3.5e9, "EUR"),
+    ],
+)
+def test_french_amounts_with_the_symbol_after_the_number(
+    sentence: str, figure: str, value: float, unit: str
+) -> None:
+    found = _one(sentence, "fr")
+    assert (found.text, found.kind, found.value, found.unit) == (figure, "money", pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value", "unit"),
+    [
+        ("The company raised USD1.2bn from investors.", "USD1.2bn", 1.2e9, "USD"),
+        ("It borrowed RMB500 million from banks.", "RMB500 million", 500e6, "CNY"),
+        ("The state set aside Rs1,200 crore for roads.", "Rs1,200 crore", 12e9, "INR"),
+    ],
+)
+def test_currency_codes_written_against_the_amount(
+    sentence: str, figure: str, value: float, unit: str
+) -> None:
+    found = _one(sentence)
+    assert (found.text, found.value, found.unit) == (figure, pytest.approx(value), unit)
+
+
+def test_a_range_with_the_currency_on_both_ends() -> None:
+    found = _one("The listing could raise HK$3bn-HK$4bn.")
+    assert (found.text, found.value, found.value_max, found.unit) == ("HK$3bn-HK$4bn", 3e9, 4e9, "HKD")
+
+
+def test_hyphenated_percentages_and_points() -> None:
+    figures = _figures("It was a 1.2-percentage-point drop and a 5-percent rise in wages.")
+    assert [(f.text, f.value, f.unit, f.measure) for f in figures] == [
+        ("1.2-percentage-point", 1.2, "pp", None),
+        ("5-percent", 5, "%", "wages"),
+    ]
+
+
+def test_a_count_after_a_fronted_date_is_still_a_count() -> None:
+    assert _one("In March, 300 employees were laid off.").text == "300 employees"
+
+
+def test_a_figure_followed_by_a_verb_takes_no_measure_from_it() -> None:
+    assert _one("Officials said Rs1,200 crore went to roads.").measure is None

@@ -40,7 +40,11 @@ def _trie(words: frozenset[str]) -> str:
     )
 
 
-TRIGGER_PATTERN = r"\d(?<![\w.,/:'’-]\d)|\b(?:" + _trie(TRIGGER_WORDS) + r")\b"
+TRIGGER_PATTERN = (
+    r"\d(?<![\w.,/:'’-]\d)|\b(?:" + _trie(TRIGGER_WORDS) + r")\b"
+    # Currency codes written against the amount: "USD1.2bn", "RMB500 million", "Rs1,200 crore".
+    r"|(?<=\b(?:usd|rmb|cny|eur|gbp|hkd|inr|jpy|sgd|aud|cad|chf))\d|(?<=\brs)\d|(?<=\brs\.)\d"
+)
 
 _SPELLED_UNITS = "|".join(UNITS[1:])
 WORD_NUMBER_PATTERN = (
@@ -158,7 +162,8 @@ LABEL_WORDS = frozenset(
 OPENERS = frozenset(
     """the a an only just with and but of all another those these its their his her our some about over
     nearly almost around roughly more less up as at by in on for from to after before while when
-    since until between among including plus than that this each every other""".split()  # noqa: SIM905
+    since until between among including plus than that this each every other monday tuesday wednesday
+    thursday friday saturday sunday""".split()  # noqa: SIM905
 )
 
 _TIME_NOUNS = frozenset(

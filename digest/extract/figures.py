@@ -54,10 +54,11 @@ _CORE_EN = re.compile(_core(_NUM_EN))
 _TRIGGER = re.compile(TRIGGER_PATTERN)
 _CORE_FR = re.compile(_core(_NUM_FR))
 _SUFFIX = re.compile(
-    rf"(?P<pct>{_SP}?%|{_SP}?(?i:percent|per\s+cent|pour\s?cent|pct)\b)"
-    rf"|(?P<pp>{_SP}(?i:percentage\s+points?|points?\s+de\s+pourcentage)\b)"
-    rf"|(?P<bp>{_SP}(?i:basis\s+points?|bps|points?\s+de\s+base)\b)"
+    rf"(?P<pct>{_SP}?%|[{_SP[1:-1]}-]?(?i:percent|per\s+cent|pour\s?cent|pct)\b)"
+    rf"|(?P<pp>[{_SP[1:-1]}-](?i:percentage[\s-]points?|points?\s+de\s+pourcentage)\b)"
+    rf"|(?P<bp>[{_SP[1:-1]}-](?i:basis[\s-]points?|bps|points?\s+de\s+base)\b)"
     rf"|(?P<curw>{_SP}(?:(?:of|de)\s+|d['’])?{WORD_PATTERN})"
+    rf"|(?P<postcur>{_SP}?(?P<postscale>Mds|Md|Mrd|M)?{_SP}?(?:€|\$|£|¥)(?![\w$]))"
     rf"|(?P<unit>{_SP}?{UNIT_PATTERN})"
 )
 _RANGE = re.compile(
@@ -181,7 +182,7 @@ def _read(
     between = m.group("between")
     suffix = _SUFFIX.match(text, end, stop)
     after = suffix.end() if suffix else end
-    attached = bool(suffix and suffix.start() == end) or text.startswith("-plus", end)
+    attached = bool(suffix and suffix.start() == end) or text.startswith("-plus", end) or bool(_RANGE.match(text, end, stop))
     if _STUCK.match(text, end, stop) and not attached:
         return None
     bare = not symbol and not suffix and not scale
@@ -192,6 +193,9 @@ def _read(
     kind, unit = _kind(text, m, suffix, symbol, scale, yen_is_yuan=yen_is_yuan)
     if suffix and suffix.group("curw") and suffix.group("curw").split()[-1].lower() in SUBUNITS:
         multiplier /= 100
+    if suffix and suffix.group("postscale"):
+        # French abbreviations written before the symbol: "10 M€", "1,5 Md€".
+        multiplier *= 1e6 if suffix.group("postscale") == "M" else 1e9
     item = _Found(start, after, kind or "", value * multiplier, unit)
     if kind is None and _read_range(
         text, m, item, stop, french=french, between=bool(between), yen_is_yuan=yen_is_yuan
@@ -234,6 +238,9 @@ def _kind(
         return "money", "CNY" if code == "JPY" and symbol == "¥" and yen_is_yuan else code
     if suffix is None:
         return None, None
+    if suffix.group("postcur"):
+        code = currency_of_symbol(suffix.group("postcur").strip()[-1])
+        return "money", "CNY" if code == "JPY" and yen_is_yuan else code
     if suffix.group("pct"):
         return "percent", "%"
     if suffix.group("pp"):
@@ -345,7 +352,7 @@ def _is_not_a_quantity(text: str, start: int, end: int, sentence: Sentence, raw:
         return True
     chunk = text[max(lo, start - 24) : start]
     words = chunk.split()
-    if words and chunk[-1:].isspace():
+    if words and chunk[-1:].isspace() and not words[-1].endswith((",", ";", ":")):
         word = words[-1].lstrip("(“\"'‘")
         lower = word.lower().rstrip(".")
         if lower in MONTHS or lower in LABEL_WORDS:
@@ -450,7 +457,12 @@ _STOPS = frozenset(
     though because per cent percent et ou qui que dont avec pour sur par au aux en dans est sont a
     ont through until till via amid against across between within despite without expects expected
     expect sees see forecasts forecast predicts predicted estimates estimated projects projected
-    targets plans aims showed shows announced posted recorded kept keeps cut cuts""".split()  # noqa: SIM905
+    targets plans aims showed shows announced posted recorded kept keeps cut cuts thousand million billion
+    trillion thousands millions billions trillions hundred hundreds""".split()  # noqa: SIM905
+)
+_CHANGE_WORDS = frozenset(
+    """increase rise boost jump gain growth surge drop decline fall decrease improvement cut reduction
+    hike slump rebound""".split()  # noqa: SIM905
 )
 _FILLERS = frozenset(
     """a an the annualised annualized annual average estimated record consistent additional further
@@ -575,12 +587,15 @@ def find_measure(
     found = _subject(words, lowered, achieve=False) or _of_phrase(words, lowered) or _object(words, lowered)
     if found:
         return found
+    # "an $800 billion shortfall", "the $50 billion-plus commitment": a figure used as an adjective.
+    attributive = bool(lowered) and (lowered[-1] in _DETERMINERS or lowered[-1].endswith(("'s", "’s")))
     for pattern in (_M_AFTER_NP, _M_AFTER_IN):
-        if fig.kind == "other" and pattern is _M_AFTER_NP:
+        if pattern is _M_AFTER_NP and (fig.kind == "other" or not attributive):
             continue
         if fig.kind == "percent" and pattern is _M_AFTER_IN:
             break
-        if (m := pattern.match(text, fig.end, hi)) and (after := _clean_right(m.group("x").split())):
+        after = _clean_right(m.group("x").split()) if (m := pattern.match(text, fig.end, hi)) else []
+        if after and not (len(after) == 1 and after[0].lower() in _CHANGE_WORDS):
             return _phrase(after)
     return None
 
