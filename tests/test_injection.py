@@ -19,10 +19,10 @@ PAYLOADS = [
     "<script>alert(1)</script>",
     "<ScRiPt src=//evil.example/x.js></ScRiPt>",
     '<img src=x onerror="alert(1)">',
-    "<a href=\"javascript:alert(1)\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
     "<a href='JaVaScRiPt:alert(1)'>x</a>",
-    "<a href=\"&#106;&#97;vascript:alert(1)\">x</a>",
-    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+    '<a href="&#106;&#97;vascript:alert(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
     "[click](javascript:alert(1))",
     "<svg/onload=alert(1)>",
     '"><iframe src=javascript:alert(1)>',
@@ -44,7 +44,11 @@ class _Audit(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"{tag} {name}=")
-            if name in ("href", "src", "action") and value and re.match(r"\s*(javascript|data|vbscript):", value, re.I):
+            if (
+                name in ("href", "src", "action")
+                and value
+                and re.match(r"\s*(javascript|data|vbscript):", value, re.I)
+            ):
                 self.problems.append(f"{tag} {name}={value}")
 
 
@@ -78,15 +82,31 @@ def _project(tmp_path: Path, articles: dict[str, str]) -> Path:
 def test_hostile_bodies_titles_and_front_matter(tmp_path: Path) -> None:
     articles = {}
     for index, payload in enumerate(PAYLOADS):
-        front = yaml.safe_dump({"title": f"Title {payload}", "source": f"Outlet {payload}",
-                                "author": payload, "tags": [payload]}, allow_unicode=True)
+        front = yaml.safe_dump(
+            {
+                "title": f"Title {payload}",
+                "source": f"Outlet {payload}",
+                "author": payload,
+                "tags": [payload],
+            },
+            allow_unicode=True,
+        )
         body = f"Acme said {payload} revenue rose 5% on Monday. “{payload},” the chief executive said.\n"
         articles[f"a{index:02d}.md"] = f"---\n{front}---\n{body}"
     project = _project(tmp_path / "p", articles)
     (project / "digest.yaml").write_text(
-        yaml.safe_dump({"description": "Hostile *digest* [x](javascript:alert(1)) <script>alert(1)</script>",
-                        "themes": [{"name": "Evil <script>", "description": "<img src=x onerror=alert(1)>",
-                                    "keywords": ["revenue"]}]}),
+        yaml.safe_dump(
+            {
+                "description": "Hostile *digest* [x](javascript:alert(1)) <script>alert(1)</script>",
+                "themes": [
+                    {
+                        "name": "Evil <script>",
+                        "description": "<img src=x onerror=alert(1)>",
+                        "keywords": ["revenue"],
+                    }
+                ],
+            }
+        ),
         encoding="utf-8",
     )
     config = load_config(project)
@@ -96,7 +116,7 @@ def test_hostile_bodies_titles_and_front_matter(tmp_path: Path) -> None:
 
 
 def test_unsafe_url_in_front_matter_is_rejected(tmp_path: Path) -> None:
-    project = _project(tmp_path / "p", {"a.md": "---\ntitle: t\nurl: \"javascript:alert(1)\"\n---\nBody.\n"})
+    project = _project(tmp_path / "p", {"a.md": '---\ntitle: t\nurl: "javascript:alert(1)"\n---\nBody.\n'})
     config = load_config(project)
     report = build(config)
     assert report.errors == 1
@@ -105,11 +125,28 @@ def test_unsafe_url_in_front_matter_is_rejected(tmp_path: Path) -> None:
 
 
 _text = st.text(st.characters(codec="utf-8"), max_size=40)
-_values = st.one_of(_text, st.integers(), st.booleans(), st.none(), st.lists(_text, max_size=3),
-                    st.dates().map(str))
-_front = st.dictionaries(st.sampled_from(["title", "source", "author", "url", "tags", "language",
-                                          "published", "slug", "content", "handler", "extra"]),
-                         _values, max_size=6)
+_values = st.one_of(
+    _text, st.integers(), st.booleans(), st.none(), st.lists(_text, max_size=3), st.dates().map(str)
+)
+_front = st.dictionaries(
+    st.sampled_from(
+        [
+            "title",
+            "source",
+            "author",
+            "url",
+            "tags",
+            "language",
+            "published",
+            "slug",
+            "content",
+            "handler",
+            "extra",
+        ]
+    ),
+    _values,
+    max_size=6,
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -127,5 +164,9 @@ def test_fuzzed_front_matter_and_body_never_crash_or_inject(tmp_path: Path, fron
     config = load_config(project)
     build(config)  # a bad article is reported, never raised
     _audit_site(config.output_dir)
-    assert sorted(p.name for p in project.iterdir()) == [".digest-cache", ".site.lock", "articles", "site"] or \
-        sorted(p.name for p in project.iterdir()) == [".site.lock", "articles", "site"]
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".digest-cache",
+        ".site.lock",
+        "articles",
+        "site",
+    ] or sorted(p.name for p in project.iterdir()) == [".site.lock", "articles", "site"]

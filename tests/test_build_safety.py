@@ -1,0 +1,88 @@
+"""A failed or killed build leaves the previous site exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from digest import render as render_module
+from digest.build import build
+from digest.config import load_config
+from digest.errors import LockError
+from digest.output import build_lock
+
+FIXTURE = Path(__file__).parent / "fixtures" / "project_basic"
+
+
+def _snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    build(load_config(project))
+    return project
+
+
+def test_failure_in_the_middle_of_rendering_keeps_the_old_site(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _snapshot(built / "site")
+    (built / "articles" / "new.txt").write_text("A new article\n\nAcme said profit rose 9% on Friday.\n")
+    real_render = render_module.render_site
+
+    def failing_render(*args, **kwargs):  # type: ignore[no-untyped-def]
+        files = real_render(*args, **kwargs)
+        raise RuntimeError(f"renderer crashed after {len(files)} pages")
+
+    monkeypatch.setattr(render_module, "render_site", failing_render)
+    with pytest.raises(RuntimeError, match="renderer crashed"):
+        build(load_config(built))
+    assert _snapshot(built / "site") == before
+    assert not [p for p in built.iterdir() if p.name.startswith(".site.tmp")]
+
+
+def test_kill_at_any_point_keeps_a_whole_site(built: Path) -> None:
+    (built / "articles" / "new.txt").write_text("A new article\n\nAcme said profit rose 9% on Friday.\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    command = [sys.executable, "-m", "digest", "build", "--project", str(built)]
+    shutil.rmtree(built / ".digest-cache", ignore_errors=True)
+    start = time.monotonic()
+    subprocess.run(command, env=env, check=True, capture_output=True, cwd=built.parent)
+    duration = time.monotonic() - start
+    shutil.rmtree(built / "site")
+    shutil.copytree(FIXTURE.parent.parent / "golden" / "project_basic", built / "site")
+    before = _snapshot(built / "site")
+    for fraction in (0.3, 0.5, 0.7, 0.8, 0.9, 0.97):
+        shutil.rmtree(built / ".digest-cache", ignore_errors=True)
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(duration * fraction)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        site = built / "site"
+        if site.exists():
+            now = _snapshot(site)
+            assert now == before or "articles/new.html" in now, (
+                f"half-written site after a kill at {fraction:.0%}"
+            )
+            before = now
+    build(load_config(built))
+    assert "articles/new.html" in _snapshot(built / "site")
+
+
+def test_concurrent_build_fails_fast(built: Path) -> None:
+    config = load_config(built)
+    with build_lock(config.output_dir):
+        start = time.monotonic()
+        with pytest.raises(LockError):
+            build(config)
+        assert time.monotonic() - start < 5
