@@ -40,10 +40,13 @@ def _trie(words: frozenset[str]) -> str:
     )
 
 
+_CODES = frozenset(["usd", "rmb", "cny", "eur", "gbp", "hkd", "inr", "jpy", "sgd", "aud", "cad", "chf", "rs"])
+# Currency codes written against the amount ("USD1.2bn", "RMB500 million", "Rs1,200 crore") join the
+# words, which is why the pattern ends on "no letter" rather than on a word boundary.
 TRIGGER_PATTERN = (
-    r"\d(?<![\w.,/:'’-]\d)|\b(?:" + _trie(TRIGGER_WORDS) + r")\b"
-    # Currency codes written against the amount: "USD1.2bn", "RMB500 million", "Rs1,200 crore".
-    r"|(?<=\b(?:usd|rmb|cny|eur|gbp|hkd|inr|jpy|sgd|aud|cad|chf))\d|(?<=\brs)\d|(?<=\brs\.)\d"
+    r"\d(?<![\w.,/:'’-]\d)|\b(?:"
+    + _trie(TRIGGER_WORDS | _CODES)
+    + r")(?![a-z])"
 )
 
 _SPELLED_UNITS = "|".join(UNITS[1:])

@@ -88,6 +88,9 @@ class _Found:
     unit: str | None
     approx: str | None = None
     value_max: float | None = None
+    lead: int | None = None
+    equivalent: int | None = None
+    measure: str | None = None
 
 
 def extract_figures(text: str, *, sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
@@ -106,22 +109,23 @@ def extract_figures(text: str, *, sentences: tuple[Sentence, ...]) -> tuple[Figu
             continue
         french = sentence.language[:2] in _COMMA_DECIMAL
         found = _scan(text, hits[first:last], sentence, french=french, yen_is_yuan=yen_is_yuan)
-        begin = len(figures)
-        for item in found:
-            figures.append(
-                Figure(
-                    text=text[item.start : item.end],
-                    start=item.start,
-                    end=item.end,
-                    sentence=index,
-                    kind=item.kind,  # type: ignore[arg-type]
-                    value=item.value,
-                    unit=item.unit,
-                    approx=item.approx,
-                    value_max=item.value_max,
-                )
+        _link(text, found, len(figures), sentence, french=french)
+        figures.extend(
+            Figure(
+                text[item.start : item.end],
+                item.start,
+                item.end,
+                index,
+                item.kind,  # type: ignore[arg-type]
+                item.value,
+                item.unit,
+                item.approx,
+                item.equivalent,
+                item.measure,
+                item.value_max,
             )
-        _link(text, figures, begin, sentence, french=french)
+            for item in found
+        )
     return tuple(figures)
 
 
@@ -182,7 +186,8 @@ def _read(
     between = m.group("between")
     suffix = _SUFFIX.match(text, end, stop)
     after = suffix.end() if suffix else end
-    attached = bool(suffix and suffix.start() == end) or text.startswith("-plus", end) or bool(_RANGE.match(text, end, stop))
+    attached = bool(suffix and suffix.start() == end) or text.startswith("-plus", end)
+    attached = attached or _RANGE.match(text, end, stop) is not None
     if _STUCK.match(text, end, stop) and not attached:
         return None
     bare = not symbol and not suffix and not scale
@@ -321,7 +326,7 @@ def _read_approx(text: str, item: _Found, sentence: Sentence) -> None:
         return
     found = _approx_before(text, sentence.start, item.start)
     if found:
-        item.approx = approx_of(found[0])
+        item.approx, item.lead = approx_of(found[0]), found[1]
 
 
 def _approx_before(text: str, lo: int, start: int) -> tuple[str, int] | None:
@@ -372,22 +377,21 @@ def _looks_like_year(raw: str, text: str, start: int) -> bool:
     return not before or before[-1] in _YEAR_CUES
 
 
-def _link(text: str, figures: list[Figure], first: int, sentence: Sentence, *, french: bool) -> None:
-    """Mark restatements ("380 billion yuan ($53 billion)") and name what each figure measures."""
-    for i in range(first, len(figures)):
-        fig = figures[i]
-        equivalent = None
-        measure = None
-        if i > first:
-            prev = figures[i - 1]
-            gap_ok = fig.start - prev.end <= 40 and _EQUIV_GAP.fullmatch(text, prev.end, fig.start)
-            if gap_ok and prev.kind == fig.kind == "money" and prev.unit != fig.unit:
-                equivalent = prev.equivalent if prev.equivalent is not None else i - 1
-                measure = prev.measure
-        if measure is None:
-            earlier = figures[i - 1] if i > first else None
-            measure = find_measure(text, sentence, fig, earlier, french=french)
-        figures[i] = dataclasses.replace(fig, equivalent=equivalent, measure=measure)
+def _link(text: str, found: list[_Found], offset: int, sentence: Sentence, *, french: bool) -> None:
+    """Mark restatements ("380 billion yuan ($53 billion)") and name what each figure measures.
+
+    `offset` is the article-wide index of `found[0]`, since `equivalent` indexes all the figures.
+    """
+    earlier: _Found | None = None
+    for i, fig in enumerate(found):
+        if earlier is not None:
+            gap_ok = fig.start - earlier.end <= 40 and _EQUIV_GAP.fullmatch(text, earlier.end, fig.start)
+            if gap_ok and earlier.kind == fig.kind == "money" and earlier.unit != fig.unit:
+                fig.equivalent = earlier.equivalent if earlier.equivalent is not None else offset + i - 1
+                fig.measure = earlier.measure
+        if fig.measure is None:
+            fig.measure = _find_measure(text, sentence, fig, earlier, french=french)
+        earlier = fig
 
 
 _W = r"[\w'’&-]+"
@@ -468,6 +472,7 @@ _FILLERS = frozenset(
     """a an the annualised annualized annual average estimated record consistent additional further
     mere whopping staggering expected projected forecast roughly about nearly""".split()  # noqa: SIM905
 )
+_DIGIT = re.compile(r"\d")
 _CLAUSE_END = tuple(",;:.!?)—–")
 
 
@@ -495,7 +500,7 @@ def _clean_left(words: list[str]) -> list[str]:
 
 
 def _has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return not word.isalpha() and _DIGIT.search(word) is not None
 
 
 def _clean_right(words: list[str]) -> list[str]:
@@ -559,15 +564,14 @@ def _words_before(text: str, lo: int, begin: int) -> list[str]:
     return words
 
 
-def find_measure(
-    text: str, sentence: Sentence, fig: Figure, earlier: Figure | None, *, french: bool
+def _find_measure(
+    text: str, sentence: Sentence, fig: _Found, earlier: _Found | None, *, french: bool
 ) -> str | None:
     """Return a short phrase from the sentence naming what `fig` measures, or None."""
     if fig.kind == "count":
         return None
     lo, hi = sentence.start, sentence.end
-    lead = _approx_before(text, lo, fig.start)
-    begin = lead[1] if lead else fig.start
+    begin = fig.lead if fig.lead is not None else fig.start
     close = earlier is not None and earlier.measure and begin - earlier.end < 90
     if close and earlier is not None and _M_INHERIT.fullmatch(text, earlier.end, begin):
         return earlier.measure
@@ -632,7 +636,7 @@ def _object(words: list[str], lowered: list[str]) -> str | None:
     return None
 
 
-def _find_measure_fr(text: str, fig: Figure, lowered: list[str], hi: int) -> str | None:
+def _find_measure_fr(text: str, fig: _Found, lowered: list[str], hi: int) -> str | None:
     changed = bool(lowered) and (
         lowered[-1] in _FR_CHANGE_NOUNS
         or (lowered[-1] == "de" and len(lowered) > 1 and lowered[-2] in _FR_CHANGE_NOUNS)
