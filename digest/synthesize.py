@@ -188,7 +188,7 @@ def _distinctive(a: Figure, b: Figure) -> bool:
     """Large amounts of money stated alike are specific enough to match without the same wording."""
     return all(
         fig.kind == "money" and fig.value is not None and abs(fig.value) >= 1e6 for fig in (a, b)
-    ) and (a.approx is None and b.approx is None or (a.approx == b.approx and a.value == b.value))
+    ) and ((a.approx is None and b.approx is None) or (a.approx == b.approx and a.value == b.value))
 
 
 def _facts(records: tuple[ArticleRecord, ...]) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
@@ -203,9 +203,11 @@ def _facts(records: tuple[ArticleRecord, ...]) -> tuple[tuple[Fact, ...], tuple[
             uf.find(key)
             tokens[key] = measure_tokens(fig.measure)
             blocks[(fig.kind, fig.unit)].append(key)
-            if fig.equivalent is not None and 0 <= fig.equivalent < len(record.figures):
-                if record.figures[fig.equivalent].value is not None:
-                    uf.union((r, fig.equivalent), key)
+            equivalent = fig.equivalent
+            if equivalent is not None and 0 <= equivalent < len(record.figures) and (
+                record.figures[equivalent].value is not None
+            ):
+                uf.union((r, equivalent), key)
     for members in blocks.values():
         _merge_block(records, members, tokens, uf)
     groups: dict[FigureKey, list[FigureKey]] = defaultdict(list)

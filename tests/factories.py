@@ -18,10 +18,12 @@ from digest.models import (
 )
 from digest.synthesize import synthesize
 
+DEFAULT_TEXT = "Acme said revenue rose 12% to $5 billion on Thursday. \u201cWe are pleased,\u201d Jane Roe said."
+
 
 def make_record(
     art_id: str = "a",
-    text: str = "Acme said revenue rose 12% to $5 billion on Thursday. \u201cWe are pleased,\u201d Jane Roe said.",
+    text: str = DEFAULT_TEXT,
     *,
     title: str = "Acme revenue rises",
     published: dt.datetime | None = dt.datetime(2025, 2, 21, tzinfo=dt.UTC),
@@ -41,7 +43,9 @@ def make_record(
     dates = []
     if "Thursday" in text:
         i = text.index("Thursday")
-        dates.append(TimeExpr("Thursday", i, i + 8, 0, "DATE", "2025-02-20" if published else None, bool(published)))
+        dates.append(
+            TimeExpr("Thursday", i, i + 8, 0, "DATE", "2025-02-20" if published else None, bool(published))
+        )
     speakers, quotes = [], []
     if "Jane Roe" in text:
         i = text.index("Jane Roe")
@@ -49,12 +53,27 @@ def make_record(
         q = text.index("We are")
         quotes.append(Quote("We are pleased,", q, q + 15, 1, "Jane Roe", "said", True))
     claims = (
-        Claim(text[:first], 0, first, 0, "statistic", attribution="Acme", figures=tuple(range(len(figures))),
-              dates=tuple(range(len(dates))), themes=themes),
+        Claim(
+            text[:first],
+            0,
+            first,
+            0,
+            "statistic",
+            attribution="Acme",
+            figures=tuple(range(len(figures))),
+            dates=tuple(range(len(dates))),
+            themes=themes,
+        ),
     )
     article = Article(
-        id=art_id, path=f"articles/{art_id}.md", title=title, text=text, source=source, published=published,
-        paragraphs=(Paragraph(0, len(text)),), sentences=sentences,
+        id=art_id,
+        path=f"articles/{art_id}.md",
+        title=title,
+        text=text,
+        source=source,
+        published=published,
+        paragraphs=(Paragraph(0, len(text)),),
+        sentences=sentences,
     )
     return ArticleRecord(article, tuple(figures), tuple(dates), tuple(speakers), tuple(quotes), claims)
 

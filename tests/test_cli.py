@@ -76,8 +76,25 @@ def test_extract_jsonl_prints_one_record_per_article_in_order(runner: CliRunner)
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == 5
     assert [r["id"][:3] for r in lines] == ["000", "001", "002", "003", "004"]
-    assert list(lines[0]) == ["id", "path", "title", "source", "url", "author", "published", "language", "flags",
-                              "text", "removed", "sentences", "figures", "dates", "speakers", "quotes", "claims"]
+    assert list(lines[0]) == [
+        "id",
+        "path",
+        "title",
+        "source",
+        "url",
+        "author",
+        "published",
+        "language",
+        "flags",
+        "text",
+        "removed",
+        "sentences",
+        "figures",
+        "dates",
+        "speakers",
+        "quotes",
+        "claims",
+    ]
 
 
 def test_extract_json_of_single_files_keeps_input_order(runner: CliRunner) -> None:

@@ -49,8 +49,12 @@ def test_rss_dates_are_rfc822_and_come_from_articles(tmp_path: Path) -> None:
 def test_ids_are_unique_and_stable_across_base_url_and_file_name(tmp_path: Path) -> None:
     first = feedparser.parse(_feeds(tmp_path)["atom.xml"])
     moved = feedparser.parse(
-        _feeds(tmp_path, make_record("renamed"), make_record("b", title="Second", published=None, source=None),
-               base="https://other.example.net/")["atom.xml"]
+        _feeds(
+            tmp_path,
+            make_record("renamed"),
+            make_record("b", title="Second", published=None, source=None),
+            base="https://other.example.net/",
+        )["atom.xml"]
     )
     ids = [e.id for e in first.entries]
     assert len(set(ids)) == len(ids)
@@ -70,8 +74,15 @@ def test_entry_updated_does_not_depend_on_other_articles(tmp_path: Path) -> None
     assert two.entries[0].updated == one
 
 
-@pytest.mark.parametrize("payload", ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">',
-                                     "javascript:alert(1)", "\x00\x0b bad \ufffe"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "javascript:alert(1)",
+        "\x00\x0b bad \ufffe",
+    ],
+)
 def test_hostile_text_is_escaped_in_feeds(tmp_path: Path, payload: str) -> None:
     record = make_record("x", title=f"Title {payload}", text=f"Acme said {payload} on Thursday. Then more.")
     for path, data in _feeds(tmp_path, record).items():

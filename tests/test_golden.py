@@ -47,7 +47,9 @@ def test_fresh_build_matches_golden(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     built, golden = _tree(site), _tree(GOLDEN)
     assert sorted(built) == sorted(golden), "file lists differ; run `make golden` and review the diff"
     for path in built:
-        assert built[path] == golden[path], f"{path} differs from the golden copy; run `make golden` and review"
+        assert built[path] == golden[path], (
+            f"{path} differs from the golden copy; run `make golden` and review"
+        )
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -94,7 +94,7 @@ def test_refuses_protected_directories(tmp_path: Path, target: str) -> None:
     (project / "articles").mkdir(parents=True)
     (project / "templates").mkdir()
     out = {"/": Path("/"), "~": Path.home(), ".": project, "..": tmp_path}.get(target, project / target)
-    with pytest.raises(OutputError, match="refusing|not written by digest"):
+    with pytest.raises(OutputError, match=r"refusing|not written by digest"):
         check_output_dir(out, project_dir=project)
 
 

@@ -50,10 +50,25 @@ def _parse(html: str) -> _Collector:
 
 def test_expected_pages_exist(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    for path in ["index.html", "articles/a.html", "articles/b.html", "themes/index.html", "themes/business.html",
-                 "people/index.html", "people/jane-roe.html", "facts.html", "quotes.html", "timeline.html",
-                 "sources.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css",
-                 "data/records.jsonl", "data/digest.json"]:
+    for path in [
+        "index.html",
+        "articles/a.html",
+        "articles/b.html",
+        "themes/index.html",
+        "themes/business.html",
+        "people/index.html",
+        "people/jane-roe.html",
+        "facts.html",
+        "quotes.html",
+        "timeline.html",
+        "sources.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "assets/style.css",
+        "data/records.jsonl",
+        "data/digest.json",
+    ]:
         assert path in site, path
 
 
@@ -88,8 +103,12 @@ def test_undated_article_is_marked_and_listed_last(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "payload",
-    ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '"><svg onload=alert(1)>',
-     "javascript:alert(1)"],
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        '"><svg onload=alert(1)>',
+        "javascript:alert(1)",
+    ],
 )
 def test_hostile_text_is_escaped_everywhere(tmp_path: Path, payload: str) -> None:
     record = make_record("x", title=f"T {payload}", text=f"Acme said {payload} on Thursday. Then more.")
@@ -99,7 +118,9 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path, payload: str) -> Non
         if path.endswith(".html"):
             page = _parse(html)
             assert not [name for name, _ in page.attributes if name.startswith("on")], path
-            assert not [v for n, v in page.attributes if n in ("href", "src") and "script:" in v.lower()], path
+            assert not [v for n, v in page.attributes if n in ("href", "src") and "script:" in v.lower()], (
+                path
+            )
 
 
 def test_pagination_keeps_long_lists_short(tmp_path: Path) -> None:

@@ -22,10 +22,16 @@ def test_committed_site_is_up_to_date(tmp_path: Path, monkeypatch: pytest.Monkey
     shutil.copy(ROOT / "digest.yaml", project / "digest.yaml")
     config = load_config(project)
     build(config)
-    built = {p.relative_to(config.output_dir).as_posix(): p.read_bytes()
-             for p in sorted(config.output_dir.rglob("*")) if p.is_file()}
-    committed = {p.relative_to(ROOT / "site").as_posix(): p.read_bytes()
-                 for p in sorted((ROOT / "site").rglob("*")) if p.is_file()}
+    built = {
+        p.relative_to(config.output_dir).as_posix(): p.read_bytes()
+        for p in sorted(config.output_dir.rglob("*"))
+        if p.is_file()
+    }
+    committed = {
+        p.relative_to(ROOT / "site").as_posix(): p.read_bytes()
+        for p in sorted((ROOT / "site").rglob("*"))
+        if p.is_file()
+    }
     assert sorted(built) == sorted(committed), "site/ is stale: run `make site` and commit it"
     stale = [path for path in built if built[path] != committed[path]]
     assert not stale, f"site/ is stale ({stale[:5]}): run `make site` and commit it"
