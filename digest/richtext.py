@@ -25,5 +25,7 @@ def markdown_html(text: str) -> Markup:
     except RecursionError:
         return Markup(f"<p>{escape(text)}</p>")
     return Markup(
-        nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel="nofollow noopener")
+        nh3.clean(
+            html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel="nofollow noopener"
+        )
     )

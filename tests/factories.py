@@ -18,7 +18,9 @@ from digest.models import (
 )
 from digest.synthesize import synthesize
 
-DEFAULT_TEXT = "Acme said revenue rose 12% to $5 billion on Thursday. \u201cWe are pleased,\u201d Jane Roe said."
+DEFAULT_TEXT = (
+    "Acme said revenue rose 12% to $5 billion on Thursday. \u201cWe are pleased,\u201d Jane Roe said."
+)
 
 
 def make_record(
