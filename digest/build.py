@@ -1,0 +1,231 @@
+"""The recipe: load, clean, extract, theme, synthesize, render, then one atomic write of the site.
+
+Records come from the cache when the article, the settings and the code are unchanged; the rest
+are extracted here, across local processes or on a Dask cluster. When nothing the site depends on
+has changed since the last build and the site is still as that build left it, nothing is redone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from digest.cache import (
+    RecordCache,
+    SiteStamp,
+    build_key,
+    output_state,
+    read_stamp,
+    record_settings,
+    write_stamp,
+)
+from digest.clean import clean_article
+from digest.config import CONFIG_NAME, SiteConfig
+from digest.errors import ConfigError
+from digest.executors import Executor, map_articles
+from digest.extract import extract_record
+from digest.load import load_articles
+from digest.models import ArticleRecord, Diagnostic, SourceDoc
+from digest.output import build_lock, check_output_dir
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did: problems found, files written and left as they were, time per stage.
+
+    `cache_hits` and `cache_misses` count records taken from the cache or extracted; `reused` is
+    True when the previous site was still current and nothing was extracted, rendered or written.
+    """
+
+    articles: int
+    diagnostics: tuple[Diagnostic, ...]
+    written: int
+    unchanged: int
+    timings: tuple[tuple[str, float], ...] = field(default=())
+    cache_hits: int = 0
+    cache_misses: int = 0
+    reused: bool = False
+
+    @property
+    def errors(self) -> int:
+        """Return the number of error diagnostics."""
+        return sum(1 for d in self.diagnostics if d.level == "error")
+
+
+@dataclass(frozen=True, slots=True)
+class _Collected:
+    records: tuple[ArticleRecord, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    hits: int
+    misses: int
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.stages: list[tuple[str, float]] = []
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages.append((name, time.perf_counter() - start))
+
+
+def process_article(doc: SourceDoc) -> ArticleRecord:
+    """Return the record of one loaded article: the pure per-article stage."""
+    return extract_record(clean_article(doc))
+
+
+def build_epoch(records: tuple[ArticleRecord, ...]) -> dt.datetime:
+    """Return the date the site states as its own: SOURCE_DATE_EPOCH, else the newest article date."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
+        except (ValueError, OverflowError, OSError) as exc:
+            raise ConfigError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}") from exc
+    dates = [r.article.published for r in records if r.article.published is not None]
+    return max(dates) if dates else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def collect(
+    config: SiteConfig,
+    *,
+    use_cache: bool = True,
+    executor: Executor = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> tuple[tuple[ArticleRecord, ...], tuple[Diagnostic, ...]]:
+    """Return the records of every article of the project, and what went wrong on the way."""
+    docs, diagnostics = load_articles(config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes)
+    found = _records(
+        docs, diagnostics, config=config, use_cache=use_cache, executor=executor, workers=workers,
+        scheduler=scheduler, progress=None,
+    )
+    return found.records, found.diagnostics
+
+
+def _records(
+    docs: Sequence[SourceDoc],
+    diagnostics: tuple[Diagnostic, ...],
+    *,
+    config: SiteConfig,
+    use_cache: bool,
+    executor: Executor,
+    workers: int | None,
+    scheduler: str | None,
+    progress: Progress | None,
+) -> _Collected:
+    settings = record_settings(timezone=config.timezone)
+    cache = RecordCache(config.cache_dir, settings=settings) if use_cache else None
+    cached = [cache.get(doc) if cache is not None else None for doc in docs]
+    missing = [doc for doc, record in zip(docs, cached, strict=True) if record is None]
+    done = len(docs) - len(missing)
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, len(docs))
+
+    fresh = map_articles(
+        process_article, missing, executor=executor, workers=workers, scheduler=scheduler, on_done=advance
+    )
+    if cache is not None:
+        for doc, record in zip(missing, fresh, strict=True):
+            cache.put(doc, record)
+        cache.save()
+    remaining = iter(fresh)
+    records = tuple(record if record is not None else next(remaining) for record in cached)
+    found = tuple(d for r in records for d in r.article.diagnostics)
+    return _Collected(records, diagnostics + found, len(docs) - len(missing), len(missing))
+
+
+def build(
+    config: SiteConfig,
+    *,
+    on_write: Callable[[str], None] | None = None,
+    use_cache: bool = True,
+    executor: Executor = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build the site of `config` into its output directory, atomically, and report what happened.
+
+    `progress(done, total)` is told how many articles have their record so far.
+    """
+    check_output_dir(config.output_dir, project_dir=config.project_dir)
+    clock = _Clock()
+    with build_lock(config.output_dir):
+        with clock.stage("load"):
+            docs, load_problems = load_articles(
+                config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes
+            )
+            key = _site_key(config, docs, load_problems)
+            stamp = read_stamp(config.cache_dir, config.output_dir) if use_cache else None
+        if stamp is not None and stamp.key == key:
+            with clock.stage("check site"):
+                current = output_state(config.output_dir) == stamp.files
+            if current:
+                return BuildReport(
+                    stamp.articles, stamp.diagnostics, 0, len(stamp.files) - 1, tuple(clock.stages),
+                    cache_hits=len(docs), reused=True,
+                )
+        with clock.stage("extract"):
+            found = _records(
+                docs, load_problems, config=config, use_cache=use_cache, executor=executor, workers=workers,
+                scheduler=scheduler, progress=progress,
+            )
+        written, unchanged = _make_site(found.records, config=config, clock=clock, on_write=on_write)
+        if use_cache:
+            state = output_state(config.output_dir)
+            stamp = SiteStamp(key, len(found.records), found.diagnostics, state)
+            write_stamp(config.cache_dir, config.output_dir, stamp)
+    return BuildReport(
+        len(found.records), found.diagnostics, written, unchanged, tuple(clock.stages),
+        cache_hits=found.hits, cache_misses=found.misses,
+    )
+
+
+def _make_site(
+    records: tuple[ArticleRecord, ...],
+    *,
+    config: SiteConfig,
+    clock: _Clock,
+    on_write: Callable[[str], None] | None,
+) -> tuple[int, int]:
+    # Imported here: an unchanged rebuild never needs Jinja2, feedgen or lxml.
+    from digest.feeds import render_feeds
+    from digest.output import write_site
+    from digest.render import render_site
+    from digest.synthesize import synthesize
+    from digest.themes import assign_themes
+
+    with clock.stage("themes"):
+        records, themes = assign_themes(records, specs=config.themes)
+    with clock.stage("synthesize"):
+        digest = synthesize(records, themes=themes)
+    epoch = build_epoch(records)
+    with clock.stage("render"):
+        pages = render_site(digest, config=config, epoch=epoch)
+        feeds = render_feeds(digest, config=config, epoch=epoch)
+    with clock.stage("write"):
+        return write_site(
+            pages + feeds, output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
+        )
+
+
+def _site_key(config: SiteConfig, docs: Sequence[SourceDoc], problems: tuple[Diagnostic, ...]) -> str:
+    parts = [repr(config)]
+    parts += [f"{doc.path}\0{doc.id}\0{doc.sha256}" for doc in docs]
+    parts += [problem.format() for problem in problems]
+    return build_key(parts, templates_dir=config.templates_dir, config_file=config.project_dir / CONFIG_NAME)
