@@ -478,3 +478,39 @@ def test_a_count_after_a_fronted_date_is_still_a_count() -> None:
 
 def test_a_figure_followed_by_a_verb_takes_no_measure_from_it() -> None:
     assert _one("Officials said Rs1,200 crore went to roads.").measure is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure"),
+    [
+        (
+            "Selon l'Insee, le taux de chômage a atteint 7,4 % au troisième trimestre.",
+            "7,4 %",
+            "taux de chômage",
+        ),
+        (
+            "La dette publique dépasse désormais 3 300 milliards d'euros.",
+            "3 300 milliards d'euros",
+            "dette publique",
+        ),
+        ("Les prix ont augmenté de 2,3 % sur un an en octobre.", "2,3 %", "prix"),
+        ("Emmanuel Macron a annoncé un plan de 109 milliards d'euros.", "109 milliards d'euros", "plan"),
+        (
+            "Le chiffre d'affaires a progressé de 5 % à 12,3 milliards d'euros.",
+            "12,3 milliards d'euros",
+            "chiffre d'affaires",
+        ),
+    ],
+)
+def test_measure_in_le_monde_phrasings(sentence: str, figure: str, measure: str) -> None:
+    found = [f for f in _figures(sentence, "fr") if f.text == figure]
+    assert found and found[0].measure == measure
+
+
+def test_french_counts_skip_pronouns() -> None:
+    figures = _figures("Le groupe a supprimé 1 500 postes et prévoit d'en supprimer 300 autres.", "fr")
+    assert [f.text for f in figures] == ["1 500 postes"]
+
+
+def test_a_counted_noun_may_carry_capitals_inside() -> None:
+    assert _one("Apple sold 231.8 million iPhones in fiscal 2024.").unit == "iPhones"

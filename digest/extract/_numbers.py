@@ -186,7 +186,8 @@ _NOT_NOUNS = frozenset(
     perhaps whereas across towards unless various previous numerous famous serious enormous less
     bonus status yes rises falls remains seems means makes takes shows goes comes gets looks needs
     wants says does de des du la le les et ou en dans sur pour par avec sans sous vers chez un une
-    au aux ce ces cette son sa ses leur leurs plus moins prochaines prochains dernières derniers
+    au aux ce ces cette son sa ses leur leurs plus moins autres entre parmi selon contre après avant depuis
+    pendant environ prochaines prochains dernières derniers
     premiers premières""".split()  # noqa: SIM905
 )
 _INVARIANT = frozenset(
@@ -194,7 +195,8 @@ _INVARIANT = frozenset(
     children men women feet teeth mice geese data media criteria personnes""".split()  # noqa: SIM905
 )
 _COMPARATIVES = frozenset(["more", "fewer", "additional", "extra", "new", "other", "further"])
-_WORD = re.compile(r"[\s\u00a0]+([a-zà-ÿ][a-zà-ÿ'’-]*[a-zà-ÿ]|[a-zà-ÿ])(?![\w'’-])")
+# A counted noun starts lowercase ("iPhones" yes, "Comments" no).
+_WORD = re.compile(r"[\s\u00a0]+([a-zà-ÿ][\w'’-]*[a-zà-ÿA-Z]|[a-zà-ÿ])(?![\w'’-])")
 
 
 def _is_plural(word: str, *, french: bool) -> bool:

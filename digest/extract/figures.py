@@ -427,6 +427,13 @@ _SPEND_VERBS = frozenset(
 _FR_CHANGE_NOUNS = frozenset(
     "augmentation hausse baisse croissance progression recul chute amélioration".split()  # noqa: SIM905
 )
+_FR_VERBS = frozenset(
+    """atteint atteindre augmenté augmente progressé progresse reculé recule baissé baisse dépasse dépassé
+    dépasser perdu perd gagné gagne grimpé grimpe chuté chute bondi bondit établi établit représente
+    représenté totalise totalisé s'élève élevé s'établit atteignait""".split()  # noqa: SIM905
+)
+_FR_AUX = frozenset("a ont est sont s'est se sera avait avaient désormais".split())  # noqa: SIM905
+_FR_FILLERS = frozenset("désormais environ près plus moins quelque".split())  # noqa: SIM905
 _FR_SPEND_VERBS = frozenset(["investir", "investira", "investi", "dépenser", "consacrer", "injecter"])
 _M_CHANGE = re.compile(rf"(?:-plus)?\s+{_CHANGE_NOUNS}\s+(?:in|of|for|to)\s+{_NP}")
 _M_SPEND_AFTER = re.compile(
@@ -441,7 +448,7 @@ _M_INHERIT = re.compile(
     r"|[^,;]{0,60},\s*(?:up|down|surging|rising|jumping|falling|dropping|climbing|soaring|growing|gaining"
     r"|increasing|decreasing|declining)\s+(?:by\s+)?"
     r"|,?\s+(?:(?:year-on-year|year-over-year|from\s+a\s+year\s+(?:earlier|ago)|on\s+year),?\s+)?to\s+"
-    r"|\s*,\s*or\s+)"
+    r"|\s*,\s*or\s+|\s+à\s+)"
 )
 _FR_AFTER_DE = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])" + _NP)
 _FR_SPEND_AFTER = re.compile(
@@ -451,8 +458,12 @@ _FR_SPEND_AFTER = re.compile(
 _AUX_WORDS = frozenset(
     "has have had was were is are will would could may might should been be".split()  # noqa: SIM905
 )
-_DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())  # noqa: SIM905
-_LINKS = frozenset(["of", "from", "in", "at", "for", "on"])
+_DETERMINERS = frozenset(
+    """the a an its their his her our this that these those whose le la les l' l’ un une son sa ses leur
+    leurs""".split()  # noqa: SIM905
+)
+_RIGHT_LINKS = frozenset(["of", "on", "in", "de", "du", "des"])
+_LINKS = frozenset(["of", "from", "in", "at", "for", "on", "de", "du", "des", "d'", "d’"])
 _STOPS = frozenset(
     """and or but that which who while as with by to than into over under during since after before
     said says say told reported according is are was were has have had be been will would could may
@@ -500,7 +511,8 @@ def _clean_left(words: list[str]) -> list[str]:
 
 
 def _has_digit(word: str) -> bool:
-    return not word.isalpha() and _DIGIT.search(word) is not None
+    """Tell whether `word` holds a digit or no letter at all ("12.5", "%"), which ends a noun phrase."""
+    return not word.isalpha() and (_DIGIT.search(word) is not None or not any(ch.isalpha() for ch in word))
 
 
 def _clean_right(words: list[str]) -> list[str]:
@@ -522,7 +534,7 @@ def _clean_right(words: list[str]) -> list[str]:
             joined = True
             kept.append(word)
             continue
-        if lower in {"of", "on", "in"} and kept and linked < 0 and nxt and nxt not in _STOPS:
+        if lower in _RIGHT_LINKS and kept and linked < 0 and nxt and nxt not in _STOPS:
             linked = len(kept)
             kept.append(word)
             continue
@@ -578,7 +590,7 @@ def _find_measure(
     words = _words_before(text, lo, begin)
     lowered = [w.lower() for w in words]
     if french:
-        return _find_measure_fr(text, fig, lowered, hi)
+        return _find_measure_fr(text, fig, words, lowered, hi)
     if fig.value is None and fig.kind == "percent" and (found := _subject(words, lowered, achieve=True)):
         return found
     if m := _M_CHANGE.match(text, fig.end, hi):
@@ -636,7 +648,7 @@ def _object(words: list[str], lowered: list[str]) -> str | None:
     return None
 
 
-def _find_measure_fr(text: str, fig: _Found, lowered: list[str], hi: int) -> str | None:
+def _find_measure_fr(text: str, fig: _Found, words: list[str], lowered: list[str], hi: int) -> str | None:
     changed = bool(lowered) and (
         lowered[-1] in _FR_CHANGE_NOUNS
         or (lowered[-1] == "de" and len(lowered) > 1 and lowered[-2] in _FR_CHANGE_NOUNS)
@@ -645,4 +657,22 @@ def _find_measure_fr(text: str, fig: _Found, lowered: list[str], hi: int) -> str
         return _phrase(_clean_right(m.group("x").split()))
     if lowered and lowered[-1] in _FR_SPEND_VERBS and (m := _FR_SPEND_AFTER.match(text, fig.end, hi)):
         return _phrase(_clean_right(m.group("x").split()))
-    return None
+    return _subject_fr(words, lowered)
+
+
+def _subject_fr(words: list[str], lowered: list[str]) -> str | None:
+    """Name X in "X a augmenté de N", "X atteint N" or "un plan de N"."""
+    j = len(lowered)
+    while j and lowered[j - 1] in _FR_FILLERS:
+        j -= 1
+    if j and lowered[j - 1] in {"de", "d'", "d’", "à"}:
+        j -= 1
+        if j and lowered[j - 1] not in _FR_VERBS:
+            found = _clean_left(words[:j])
+            return _phrase(found) if found and found[-1].lower() not in _FR_CHANGE_NOUNS else None
+    if not j or lowered[j - 1] not in _FR_VERBS:
+        return None
+    j -= 1
+    while j and lowered[j - 1] in _FR_AUX:
+        j -= 1
+    return _phrase(_clean_left(words[:j]))
