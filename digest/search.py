@@ -91,10 +91,12 @@ def _page(record: SearchRecord, language: str) -> str:
     return (
         f'<!DOCTYPE html><html lang="{esc(language)}"><head><meta charset="utf-8">'
         f"<title>{esc(record.title)}</title></head><body>"
-        # No data-pagefind-filter: Pagefind writes filter values in hash-map order, which would
-        # make the index differ from one build to the next.
-        f'<main data-pagefind-body data-pagefind-meta="url:{esc(record.url)}, kind:{esc(record.kind)}">'
+        # One meta per element: Pagefind does not split "url:…, kind:…". No data-pagefind-filter:
+        # Pagefind writes filter values in hash-map order, so the index would differ between builds.
+        # The title sits outside the indexed body so that excerpts do not repeat it.
+        f'<span data-pagefind-meta="kind:{esc(record.kind)}"></span>'
         f'<h1 data-pagefind-meta="title">{esc(record.title)}</h1>'
+        f'<main data-pagefind-body data-pagefind-meta="url:{esc(record.url)}">'
         f"<p>{esc(record.content)}</p></main></body></html>\n"
     )
 
@@ -116,7 +118,7 @@ def _records(lines: list[str]) -> Iterator[SearchRecord]:
             speaker = quote["speaker"] or "unattributed"
             text = f"“{quote['text']}”" if quote["direct"] else quote["text"]
             yield SearchRecord(
-                f"{page}#s{quote['sentence']}", f"{text} {speaker}", f"{speaker}: {_short(text)}", "Quote",
+                f"{page}#s{quote['sentence']}", f"{text} — {speaker}", f"{speaker}: {_short(text)}", "Quote",
                 article_id,
             )
 
