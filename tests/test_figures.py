@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.extract.figures import extract_figures
 from digest.models import Figure, Sentence
@@ -514,3 +516,67 @@ def test_french_counts_skip_pronouns() -> None:
 
 def test_a_counted_noun_may_carry_capitals_inside() -> None:
     assert _one("Apple sold 231.8 million iPhones in fiscal 2024.").unit == "iPhones"
+
+
+_TOKENS = [
+    "$53 billion",
+    "380 billion yuan",
+    "(",
+    ")",
+    "12%",
+    "12 %",
+    "between",
+    "and",
+    "to",
+    "-",
+    "over",
+    "about",
+    "2025",
+    "Dec 31",
+    "three",
+    "years",
+    "aircraft",
+    "the",
+    "a",
+    "of",
+    "tens of billions",
+    "of dollars",
+    "HK$",
+    "1,234.5",
+    "1 234,5",
+    "GPT-4o",
+    "V3",
+    "Qwen 2.5-Max",
+    "double-digit",
+    "growth",
+    "rose",
+    "revenue",
+    "€10m",
+    "Rs",
+    "crore",
+    "percent",
+    ",",
+    ".",
+    "fell",
+    "milliards",
+    "de",
+    "dollars",
+    "per cent",
+    "-plus",
+    "0/5000",
+]
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=30), st.sampled_from(["en", "fr"]))
+@settings(max_examples=300, deadline=None)
+def test_any_token_soup_gives_well_formed_figures(tokens: list[str], language: str) -> None:
+    text = " ".join(tokens)
+    figures = _figures(text, language)
+    assert [f.start for f in figures] == sorted(f.start for f in figures)
+    for index, figure in enumerate(figures):
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.kind in {"money", "percent", "count", "other"}
+        assert figure.equivalent is None or 0 <= figure.equivalent < index
+        assert figure.value_max is None or figure.value is None or figure.value <= figure.value_max
+        if index:
+            assert figures[index - 1].end <= figure.start

@@ -61,11 +61,18 @@ _SUFFIX = re.compile(
     rf"|(?P<postcur>{_SP}?(?P<postscale>Mds|Md|Mrd|M)?{_SP}?(?:€|\$|£|¥)(?![\w$]))"
     rf"|(?P<unit>{_SP}?{UNIT_PATTERN})"
 )
-_RANGE = re.compile(
-    rf"(?P<sep>{_SP}?[-–]{_SP}?|\s+(?:to|and|et|à)\s+)"
-    rf"(?:(?P<cur>{SYMBOL_PATTERN}){_SP}?)?(?P<num>{_NUM_EN}|{_NUM_FR}|{WORD_NUMBER_PATTERN})"
-    rf"(?P<scale>{SCALE_PATTERN})?"
-)
+
+
+def _range(number: str) -> str:
+    return (
+        rf"(?P<sep>{_SP}?[-–]{_SP}?|\s+(?:to|and|et|à)\s+)"
+        rf"(?:(?P<cur>{SYMBOL_PATTERN}){_SP}?)?(?P<num>{number}|{WORD_NUMBER_PATTERN})"
+        rf"(?P<scale>{SCALE_PATTERN})?"
+    )
+
+
+_RANGE_EN = re.compile(_range(_NUM_EN))
+_RANGE_FR = re.compile(_range(_NUM_FR))
 _PLUS = re.compile(r"-plus\b|\+|(?=\s+or\s+more\b)|-odd\b|(?=\s+or\s+so\b)")
 _NEXT_WORD = re.compile(_SP + r"+([A-Za-zÀ-ÿ.]+)")
 _STUCK = re.compile(r"[A-Za-z]|[-–][A-Za-z]|[:/]\d|/|\.\d")
@@ -187,7 +194,7 @@ def _read(
     suffix = _SUFFIX.match(text, end, stop)
     after = suffix.end() if suffix else end
     attached = bool(suffix and suffix.start() == end) or text.startswith("-plus", end)
-    attached = attached or _RANGE.match(text, end, stop) is not None
+    attached = attached or (_RANGE_FR if french else _RANGE_EN).match(text, end, stop) is not None
     if _STUCK.match(text, end, stop) and not attached:
         return None
     bare = not symbol and not suffix and not scale
@@ -283,7 +290,7 @@ def _read_range(
     text: str, m: re.Match[str], item: _Found, stop: int, *, french: bool, between: bool, yen_is_yuan: bool
 ) -> bool:
     """Extend `item` over a range ("3-4%", "between 3 and 4 percent", "$1 billion to $2 billion")."""
-    r = _RANGE.match(text, item.end, stop)
+    r = (_RANGE_FR if french else _RANGE_EN).match(text, item.end, stop)
     if r is None:
         return False
     sep = r.group("sep").strip()
