@@ -345,7 +345,7 @@ def person_key(name: str, *, anonymous: bool, article: str) -> str:
 
 
 def _add(items: list[str], value: str | None) -> None:
-    if value and value not in items:
+    if value and value.casefold() not in {item.casefold() for item in items}:
         items.append(value)
 
 

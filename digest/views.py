@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -243,7 +244,15 @@ def person_view(person: Person, by_id: dict[str, dict[str, Any]]) -> dict[str, A
         "aliases": list(person.aliases),
         "href": f"people/{person.key}.html",
         "sources": [
-            {"id": a, "title": by_id[a]["title"], "source": by_id[a]["source"], "href": f"articles/{a}.html"}
+            {
+                "id": a,
+                "title": by_id[a]["title"],
+                "source": by_id[a]["source"],
+                "label": by_id[a]["title"]
+                if not by_id[a]["has_source"]
+                else f"{by_id[a]['source']}: {by_id[a]['title']}",
+                "href": f"articles/{a}.html",
+            }
             for a in person.articles
         ],
         "quotes": [
@@ -258,10 +267,44 @@ def person_view(person: Person, by_id: dict[str, dict[str, Any]]) -> dict[str, A
     }
 
 
+_HTML_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def timex_label(value: str | None) -> str:
+    """Return a TIMEX3 date value as a reader would write it ("20 February 2025", "Q4 2024")."""
+    if not value:
+        return "undated"
+    parts = value.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = _MONTHS[int(parts[1]) - 1]
+        if len(parts) >= 3 and parts[2][:2].isdigit():
+            return f"{int(parts[2][:2])} {month} {parts[0]}"
+        return f"{month} {parts[0]}"
+    if len(parts) == 2 and parts[1][:1] in ("Q", "H", "W"):
+        return f"{parts[1]} {parts[0]}"
+    return value
+
+
 def timeline_context(digest: Digest, by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
     def view(event: Any) -> dict[str, Any]:
         return {
             "value": event.value,
+            "datetime": event.value if event.value and _HTML_DATE.match(event.value) else None,
+            "label": timex_label(event.value),
             "text": event.text,
             "sentence": event.sentence_text,
             "href": f"articles/{event.ref.article}.html#s{event.ref.sentence}",

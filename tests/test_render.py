@@ -138,3 +138,12 @@ def test_project_template_overrides_built_in(tmp_path: Path) -> None:
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "about.html").write_text("<p>About this digest: {{ site.title }}</p>")
     assert "<p>About this digest: News digest</p>" in _site(tmp_path)["index.html"]
+
+
+def test_timeline_values_read_as_dates_and_only_valid_ones_become_time_elements(tmp_path: Path) -> None:
+    from digest.views import timex_label
+
+    assert timex_label("2025-02-20") == "20 February 2025"
+    assert timex_label("2024-Q4") == "Q4 2024"
+    html = _site(tmp_path)["timeline.html"]
+    assert '<time datetime="2025-02-20">20 February 2025</time>' in html
