@@ -63,7 +63,7 @@ def rebuild(project_dir: Path, output_dir: Path, state: BuildState, *, log: Call
         config = load_config(project_dir, output_dir=output_dir)
         report = build(config)
         problems = [d.format() for d in report.diagnostics if d.level == "error"]
-        _index_for_preview(output_dir, language=config.language)
+        notes = _index_for_preview(output_dir, language=config.language)
     # The preview must outlive any mistake in an article, a template or digest.yaml, whatever it
     # raises; the message goes to the page and the terminal, and the next save retries.
     except Exception as exc:
@@ -72,7 +72,7 @@ def rebuild(project_dir: Path, output_dir: Path, state: BuildState, *, log: Call
         log(f"build failed: {message}")
         return
     state.update(ok=True, problems=problems)
-    for problem in problems:
+    for problem in [*problems, *notes]:
         log(problem)
     log(f"build {state.number}: {report.articles} articles, {report.written} files written")
 
@@ -86,15 +86,18 @@ def _describe(exc: Exception) -> str:
     return f"{prefix}{type(exc).__name__}: {exc}"
 
 
-def _index_for_preview(output_dir: Path, *, language: str) -> None:
-    # The search index normally comes with the build; until it does, index the preview here.
+def _index_for_preview(output_dir: Path, *, language: str) -> list[str]:
+    # The search index normally comes with the build; until it does, index the preview here. The
+    # preview stays usable without search (pagefind is an optional extra): the terminal says so.
     if (output_dir / "pagefind").is_dir():
-        return
+        return []
+    from digest.search import index_site
+
     try:
-        from digest.search import index_site
-    except ImportError:
-        return
-    index_site(output_dir, language=language)
+        index_site(output_dir, language=language)
+    except DigestError as exc:
+        return [f"search index not built: {exc.format()}"]
+    return []
 
 
 def decorate(page: str, *, number: int, problems: tuple[str, ...]) -> str:
