@@ -115,7 +115,7 @@ _DISPATCH = {
 def _dumps(value: object) -> bytes:
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _DISPATCH  # type: ignore[assignment]
+    pickler.dispatch_table = _DISPATCH
     pickler.dump(value)
     return out.getvalue()
 

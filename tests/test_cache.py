@@ -87,7 +87,9 @@ def _fingerprints() -> tuple[str, str]:
     return code_fingerprint(records_only=True), code_fingerprint(records_only=False)
 
 
-def test_changed_extractor_source_changes_the_record_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changed_extractor_source_changes_the_record_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     package = _fake_package(tmp_path, monkeypatch)
     records, everything = _fingerprints()
     settings = record_settings(timezone="UTC")
@@ -141,7 +143,8 @@ class _Planted:
 def test_a_planted_pickle_is_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     key = RecordCache(tmp_path, settings="s").key(_doc())
-    (tmp_path / PACK_NAME).write_bytes(pickle.dumps((cache_module.CACHE_FORMAT, "s", {key: pickle.dumps(_Planted())})))
+    planted = (cache_module.CACHE_FORMAT, "s", {key: pickle.dumps(_Planted())})
+    (tmp_path / PACK_NAME).write_bytes(pickle.dumps(planted))
     assert RecordCache(tmp_path, settings="s").get(_doc()) is None
     (tmp_path / PACK_NAME).write_bytes(pickle.dumps(_Planted()))
     assert RecordCache(tmp_path, settings="s").get(_doc()) is None
@@ -170,7 +173,8 @@ def test_an_unwritable_cache_directory_does_not_fail(tmp_path: Path) -> None:
 
 
 def test_the_stamp_round_trips_and_a_damaged_one_is_ignored(tmp_path: Path) -> None:
-    stamp = SiteStamp("key", 3, (Diagnostic("articles/a.md", "odd", "warning", 2),), (("index.html", 5, 1, 2),))
+    problems = (Diagnostic("articles/a.md", "odd", "warning", 2),)
+    stamp = SiteStamp("key", 3, problems, (("index.html", 5, 1, 2),))
     write_stamp(tmp_path, tmp_path / "site", stamp)
     assert read_stamp(tmp_path, tmp_path / "site") == stamp
     assert read_stamp(tmp_path, tmp_path / "elsewhere") is None
