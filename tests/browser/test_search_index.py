@@ -1,0 +1,68 @@
+"""The Pagefind index: built from the site's records, linked to sentences, identical on every build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.errors import OutputError
+from digest.search import _page, _records, index_site
+
+RECORD = {
+    "id": "harbour-bridge",
+    "title": "City approves harbour bridge",
+    "text": "The council approved the bridge. \"It will cut the journey,\" the mayor said.",
+    "claims": [{"text": "The council approved the bridge.", "sentence": 0}],
+    "quotes": [
+        {"text": "It will cut the journey,", "sentence": 1, "speaker": "Anna Berg", "direct": True},
+        {"text": "costs will rise", "sentence": 1, "speaker": None, "direct": False},
+    ],
+}
+
+
+def tree_digest(root: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        sha.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return sha.hexdigest()
+
+
+def test_records_link_articles_claims_and_quotes_to_their_sentences() -> None:
+    records = list(_records([json.dumps(RECORD)]))
+    assert [(r.kind, r.url) for r in records] == [
+        ("Article", "articles/harbour-bridge.html"),
+        ("Claim", "articles/harbour-bridge.html#s0"),
+        ("Quote", "articles/harbour-bridge.html#s1"),
+        ("Quote", "articles/harbour-bridge.html#s1"),
+    ]
+    assert records[2].title == "Anna Berg: “It will cut the journey,”"
+    assert records[3].title.startswith("unattributed: ")
+
+
+def test_record_pages_escape_text_and_keep_the_title_out_of_the_excerpt() -> None:
+    hostile = json.dumps({**RECORD, "title": "<script>x</script>"})
+    (record,) = [r for r in _records([hostile]) if r.kind == "Article"]
+    page = _page(record, "en")
+    assert "<script>x" not in page and "&lt;script&gt;" in page
+    assert page.index('data-pagefind-meta="title"') < page.index("data-pagefind-body")
+
+
+def test_index_is_byte_identical_across_builds(site_dir: Path, tmp_path: Path) -> None:
+    copies = []
+    for name in ("one", "two"):
+        copy = tmp_path / name
+        shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pagefind"))
+        index_site(copy)
+        copies.append(copy / "pagefind")
+    assert (copies[0] / "pagefind-entry.json").is_file()
+    assert not (copies[0] / "filter").exists()
+    assert tree_digest(copies[0]) == tree_digest(copies[1])
+
+
+def test_a_site_without_records_is_refused_clearly(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="cannot index"):
+        index_site(tmp_path)
