@@ -15,7 +15,7 @@ from datetime import tzinfo
 from pathlib import Path, PurePosixPath
 
 from digest._decode import decode, normalise
-from digest._yaml import read_fields, split_front_matter
+from digest._frontmatter import read_fields, split_front_matter
 from digest.config import DEFAULT_MAX_ARTICLE_BYTES
 from digest.errors import ArticleError
 from digest.models import Diagnostic, SourceDoc
