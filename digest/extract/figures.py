@@ -218,7 +218,7 @@ def _is_not_a_quantity(text: str, start: int, end: int, sentence: Sentence, raw:
         if lower in MONTHS or lower in LABEL_WORDS:
             return True
         at_start = len(words) == 1 and start - len(chunk) <= lo + 1
-        named = word[0].isupper() or any(ch.isdigit() for ch in word)
+        named = bool(word) and (word[0].isupper() or any(ch.isdigit() for ch in word))
         if named and not at_start and lower not in OPENERS:
             return True
     nxt = _NEXT_WORD.match(text, end, sentence.end)
