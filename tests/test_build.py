@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,11 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 import digest.build as build_module
+import digest.progress as progress
 from digest.build import BuildReport, build
 from digest.cli import main
 from digest.config import SiteConfig, load_config
 from digest.models import ArticleRecord, SourceDoc
 from digest.output import MARKER
+from digest.progress import ProgressBar
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project_basic"
 
@@ -154,3 +157,27 @@ def test_timings_report_stages_and_cache(project: Path) -> None:
 def test_dask_without_a_scheduler_is_a_usage_error(project: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--project", str(project), "--executor", "dask"])
     assert result.exit_code == 2 and "--scheduler" in result.output
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_draws_on_a_terminal_and_erases_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    stream = _Terminal()
+    with ProgressBar("extracting", stream=stream) as bar:
+        bar.update(5, 10)
+    assert "extracting [" in stream.getvalue() and "5/10" in stream.getvalue()
+    assert stream.getvalue().endswith("\r\033[K")
+
+
+def test_the_progress_bar_is_silent_in_ci_and_in_pipes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setenv("CI", "true")
+    for stream in (_Terminal(), io.StringIO()):
+        with ProgressBar("extracting", stream=stream) as bar:
+            bar.update(5, 10)
+        assert stream.getvalue() == ""
