@@ -143,10 +143,16 @@ KINDS: dict[str, str] = {
 
 _NAMED = re.compile(r"\(\?P<\w+>")
 
-SCANNER = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{k}>{_NAMED.sub('(?:', p)})" for k, p in KINDS.items()) + ")",
-    re.IGNORECASE,
-)
+
+def compile_scanner(kinds: list[str]) -> re.Pattern[str]:
+    """Return one regex trying `kinds` in grammar order, each in a group named after it."""
+    return re.compile(
+        r"\b(?:" + "|".join(f"(?P<{k}>{_NAMED.sub('(?:', KINDS[k])})" for k in KINDS if k in kinds) + ")",
+        re.IGNORECASE,
+    )
+
+
+SCANNER = compile_scanner(list(KINDS))
 PARTS: dict[str, re.Pattern[str]] = {k: re.compile(p, re.IGNORECASE) for k, p in KINDS.items()}
 
 # A future-tense cue before the expression picks the next weekday or month instead of the last one.

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.extract import _calendar as cal
-from digest.extract._timex import PARTS, SCANNER, TENSE
+from digest.extract._timex import PARTS, TENSE
+from digest.extract._triggers import scan
 from digest.models import Sentence, TimeExpr
 
 _Result = tuple[str, str | None, bool] | None
@@ -88,9 +89,7 @@ def extract_dates(
     starts = [s.start for s in sentences]
     found: list[TimeExpr] = []
     ref: str | None = None
-    pos = 0
-    while (m := SCANNER.search(text, pos)) is not None:
-        pos = m.end()
+    for m in scan(text):
         kind = m.lastgroup or ""
         parts = PARTS[kind].fullmatch(text, m.start(), m.end())
         if parts is None:
