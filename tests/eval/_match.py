@@ -63,9 +63,10 @@ def _occurrences(text: str, needle: str) -> list[Span]:
     found = []
     for m in re.finditer(re.escape(needle), text):
         start, end = m.span()
-        if needle[0].isalnum() and start > 0 and text[start - 1].isalnum():
+        # A hyphen joins words: "now" in "buy-now-pay-later" is not an occurrence of "now".
+        if needle[0].isalnum() and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
             continue
-        if needle[-1].isalnum() and end < len(text) and text[end].isalnum():
+        if needle[-1].isalnum() and end < len(text) and (text[end].isalnum() or text[end] == "-"):
             continue
         found.append((start, end))
     return found
