@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import ge
 
 from digest.extract._timex import SCANNER, compile_scanner
 
@@ -96,8 +97,9 @@ _FIRST = (
         "lundi mardi mercredi jeudi vendredi samedi dimanche "
         "early late mid the end start beginning middle close turn fin d[ée]but mi courant "
         "fiscal financial quarter half year month week day decade first second third fourth final "
-        "le premier deuxi[èe]me troisi[èe]me quatri[èe]me a an few several many dozens il this last next new black cyber lunar "
-        "chinese golden prime earlier later past coming previous following current recent upcoming "
+        "le premier deuxi[èe]me troisi[èe]me quatri[èe]me a an few several many dozens il this last next "
+        "new black cyber lunar chinese golden prime earlier later past coming previous following "
+        "current recent upcoming "
         "l la les ces de cette cet ce recently lately nowadays currently presently right now at these "
         "soon near foreseeable distant immediate r[ée]cemment derni[èe]rement actuellement maintenant "
         "d[ée]sormais à bient[ôo]t prochainement yesterday today tomorrow tonight avant apr[èe]s hier "
@@ -122,6 +124,7 @@ _VOCABULARY = (
 # The kinds whose first character can be a digit, for candidates that start with one.
 _DIGIT_KINDS = "iso dmy quarter half ago holiday fr_rel decade week year time set duration"
 _DIGIT_SCANNER = compile_scanner(_DIGIT_KINDS.split())
+_ANY_ANCHOR = _ANCHORS | _CASED_ANCHORS
 _SPLIT = re.compile(r"(\w+)")
 # Python's case-insensitive matching also equates these with i and s; str.lower() does not.
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
@@ -135,21 +138,24 @@ def scan(text: str) -> Iterator[re.Match[str]]:
     parts = _SPLIT.split(low)
     words = parts[1::2]
     starts = list(accumulate(map(len, parts)))[0::2]
-    anchors = {
+    # One pass in C over the words: an anchor word, or a token that is not all letters (a digit).
+    flags = map(ge, map(_ANY_ANCHOR.__contains__, words), map(str.isalpha, words))
+    anchors = [
         i
-        for i, w in enumerate(words)
-        if w in _ANCHORS or not w.isalpha() or (w in _CASED_ANCHORS and text[starts[i]].isupper())
-    }
-    # The article "an" (and the word "an" at the very start) is no anchor.
-    if "an" in words:
-        anchors -= {i for i in anchors if words[i] == "an" and (i == 0 or words[i - 1] not in _BEFORE_AN)}
+        for i in compress(count(), flags)
+        if (words[i] not in _CASED_ANCHORS or text[starts[i]].isupper())
+        # The article "an" (and "an" opening the text) is no anchor.
+        and (words[i] != "an" or (i > 0 and words[i - 1] in _BEFORE_AN))
+    ]
     loose = set()
     for found in _PREFIXES.finditer(text):
         i = bisect_left(starts, found.start())
         if starts[i] == found.start():
             loose.add(i)
+    if loose:
+        anchors = sorted(loose.union(anchors))
     pos, done = 0, -1
-    for i in sorted(anchors | loose):
+    for i in anchors:
         if i <= done:
             continue
         first = i
