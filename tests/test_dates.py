@@ -248,3 +248,18 @@ def test_relative_expressions_stay_listed_without_a_publication_date() -> None:
 def test_results_are_sorted_by_start() -> None:
     found = _run("Yesterday, three years after 2017, it said now is the time, annually.", THU)
     assert [t.start for t in found] == sorted(t.start for t in found)
+
+
+NUMERIC = [
+    ("The filing was dated 2/20/2025, the regulator said.", "en", [("2/20/2025", "DATE", "2025-02-20")]),
+    ("Trading resumed on 20/02/2025 in Hong Kong.", "en", [("20/02/2025", "DATE", "2025-02-20")]),
+    ("The contract was signed 3/4/2025.", "en", [("3/4/2025", "DATE", "2025-03-04")]),
+    ("Le contrat a été signé le 03/04/2025.", "fr", [("03/04/2025", "DATE", "2025-04-03")]),
+    ("The ratio was 13/13/2025 on one screen.", "en", []),
+    ("It ran 24/7 through 2025.", "en", [("2025", "DATE", "2025")]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), NUMERIC, ids=[c[0][:50] for c in NUMERIC])
+def test_numeric_dates(text: str, language: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _dates(text, None, language) == expected

@@ -62,6 +62,8 @@ _END = r"(?![\w-])"
 KINDS: dict[str, str] = {
     "iso": r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
     r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\d])",
+    # "2/20/2025" (US order) or "20/02/2025"; the handler reads the order from the values and language.
+    "numeric": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])",
     "mdy": rf"(?:(?:{_WD_EN}|{_WD_ABBR}),?{_S})?(?P<mon>{_MON_EN}){_S}(?P<day>{_DAY})"
     rf"(?:,?{_S}(?P<year>{_YEAR}))?",
     "dmy": rf"(?:(?:{_WD_EN}|{_WD_FR}),?{_S})?(?P<day>{_DAY}){_S}(?:of\s+)?(?P<mon>{_MON_EN}|{_MON_FR})"

@@ -122,7 +122,7 @@ _VOCABULARY = (
     )
 )
 # The kinds whose first character can be a digit, for candidates that start with one.
-_DIGIT_KINDS = "iso dmy quarter half ago holiday fr_rel decade week year time set duration"
+_DIGIT_KINDS = "iso numeric dmy quarter half ago holiday fr_rel decade week year time set duration"
 _DIGIT_SCANNER = compile_scanner(_DIGIT_KINDS.split())
 _ANY_ANCHOR = _ANCHORS | _CASED_ANCHORS
 _SPLIT = re.compile(r"(\w+)")

@@ -62,6 +62,7 @@ class _Ctx:
     sentence_start: int
     published: dt.date | None
     ref: str | None = None
+    language: str = "en"
 
     def prev_word(self) -> str:
         """Return the lower-cased word just before the candidate."""
@@ -96,7 +97,8 @@ def extract_dates(
             continue
         index = max(0, bisect_right(starts, m.start()) - 1)
         sentence_start = sentences[index].start if sentences else 0
-        ctx = _Ctx(text, m.start(), m.end(), sentence_start, published, ref)
+        language = sentences[index].language if sentences else "en"
+        ctx = _Ctx(text, m.start(), m.end(), sentence_start, published, ref, language)
         result = _HANDLERS[kind](parts, ctx)
         if result is None:
             continue
@@ -145,6 +147,16 @@ def _relative(c: _Ctx, compute: Callable[[dt.date], str], kind: str = "DATE") ->
 def _iso(p: re.Match[str], c: _Ctx) -> _Result:
     day = f"{p['y']}-{p['m']}-{p['d']}"
     return ("TIME", f"{day}T{p['hh']}:{p['mm']}", False) if p["hh"] else ("DATE", day, False)
+
+
+def _numeric(p: re.Match[str], c: _Ctx) -> _Result:
+    first, second = int(p["a"]), int(p["b"])
+    # Day first where the month cannot come first, and in French; else the US order of wire copy.
+    day_first = first > 12 or (second <= 12 and c.language == "fr")
+    month, day = (second, first) if day_first else (first, second)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return "DATE", f"{p['y']}-{month:02d}-{day:02d}", False
 
 
 def _day_month(p: re.Match[str], c: _Ctx) -> _Result:
@@ -527,7 +539,8 @@ def _duration(p: re.Match[str], c: _Ctx) -> _Result:
 
 
 _HANDLERS: dict[str, Callable[[re.Match[str], _Ctx], _Result]] = {
-    "iso": _iso, "mdy": _day_month, "dmy": _day_month, "my": _month_year, "qtr_end": _quarter_end,
+    "iso": _iso, "numeric": _numeric, "mdy": _day_month, "dmy": _day_month, "my": _month_year,
+    "qtr_end": _quarter_end,
     "qtr_range": _quarter_range, "quarter": _quarter, "half": _half, "ago": _ago, "holiday": _holiday,
     "mod_period": _mod_period, "relative": _relative_unit, "fr_rel": _fr_relative, "refs": _ref,
     "day_ref": _day_ref, "weekday": _weekday, "month": _month_alone, "decade": _decade, "week": _week,
