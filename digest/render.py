@@ -18,6 +18,7 @@ from digest.richtext import markdown_html
 from digest.textsafe import xml_safe
 from digest.views import (
     article_view,
+    by_year,
     claims_by_theme,
     conflict_view,
     fact_view,
@@ -62,47 +63,58 @@ def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tu
     records = digest.records
     articles = [article_view(r) for r in records]
     by_id = {a["id"]: a for a in articles}
-    page("index.html", "index.html", **index_context(digest, articles, by_id))
+    theme_claims = claims_by_theme(records, by_id)
+    themes = [theme_view(t, theme_claims) for t in digest.themes]
+    conflicts = [conflict_view(c.measure, c.facts, by_id, len(records)) for c in digest.conflicts]
+    size = config.page_size
+    page(
+        "index.html",
+        "index.html",
+        **index_context(digest, articles, by_id, themes=themes, conflicts=conflicts),
+    )
+    legend = [(css, label) for _, css, label in KINDS.values()]
     for record, view in zip(records, articles, strict=True):
         page(
             f"articles/{view['id']}.html",
             "article.html",
             article=view,
             record=record_detail(record),
-            legend=[(css, label) for _, css, label in KINDS.values()],
+            legend=legend,
         )
-    theme_claims = claims_by_theme(records, by_id)
-    page("themes/index.html", "themes.html", themes=[theme_view(t, theme_claims) for t in digest.themes])
-    for theme in digest.themes:
-        for number, chunk, pager in _paginate(
-            theme_claims.get(theme.slug, []), config.page_size, f"themes/{theme.slug}"
+    page("themes/index.html", "themes.html", themes=themes)
+    for theme in themes:
+        for _, chunk, pager in _paginate(
+            theme_claims.get(theme["slug"], []), size, f"themes/{theme['slug']}"
         ):
-            page(
-                pager["path"],
-                "theme.html",
-                theme=theme_view(theme, theme_claims),
-                claims=chunk,
-                pager=pager,
-                number=number,
-            )
+            page(pager["path"], "theme.html", theme=theme, claims=chunk, pager=pager)
     people = [person_view(p, by_id) for p in digest.people]
-    page("people/index.html", "people.html", people=people)
+    for _, chunk, pager in _paginate(people, size * 2, "people/index"):
+        page(pager["path"], "people.html", people=chunk, pager=pager)
     for person in people:
-        page(f"people/{person['key']}.html", "person.html", person=person)
+        for _, chunk, pager in _paginate(person["quotes"], size, f"people/{person['key']}"):
+            page(pager["path"], "person.html", person=person, quotes=chunk, pager=pager)
     facts = [fact_view(f, by_id, len(records)) for f in digest.facts]
-    for _, chunk, pager in _paginate(facts, config.page_size * 2, "facts"):
+    for _, chunk, pager in _paginate(facts, size * 2, "facts"):
+        page(pager["path"], "facts.html", facts=chunk, pager=pager, conflicts=conflicts)
+    quotes = [q for a in articles for q in a["quotes"]]
+    for _, chunk, pager in _paginate(quotes, size, "quotes"):
+        page(pager["path"], "quotes.html", quotes=chunk, pager=pager)
+    timeline = timeline_context(digest, by_id)
+    inline_undated = len(timeline["undated"]) <= size * 2
+    for _, chunk, pager in _paginate(timeline["events"], size * 4, "timeline"):
         page(
             pager["path"],
-            "facts.html",
-            facts=chunk,
+            "timeline.html",
+            years=by_year(chunk),
             pager=pager,
-            conflicts=[conflict_view(c.measure, c.facts, by_id, len(records)) for c in digest.conflicts],
+            undated=timeline["undated"] if inline_undated and pager["number"] == 1 else [],
+            undated_count=len(timeline["undated"]),
+            undated_href=None if inline_undated else "timeline/undated.html",
         )
-    quotes = [q for a in articles for q in a["quotes"]]
-    for _, chunk, pager in _paginate(quotes, config.page_size, "quotes"):
-        page(pager["path"], "quotes.html", quotes=chunk, pager=pager)
-    page("timeline.html", "timeline.html", **timeline_context(digest, by_id))
-    for _, chunk, pager in _paginate(articles, config.page_size, "sources"):
+    if not inline_undated:
+        for _, chunk, pager in _paginate(timeline["undated"], size * 2, "timeline/undated"):
+            page(pager["path"], "undated.html", undated=chunk, pager=pager)
+    for _, chunk, pager in _paginate(articles, size, "sources"):
         page(pager["path"], "sources.html", sources=chunk, pager=pager)
     page("404.html", "404.html")
     files.append(OutputFile("assets/style.css", env.get_template("style.css").render().encode("utf-8")))

@@ -228,8 +228,32 @@ def _merge_block(
     tokens: dict[FigureKey, frozenset[str]],
     uf: _UnionFind,
 ) -> None:
-    # Sorting by value keeps the comparison window small even for thousands of figures of one unit.
-    ordered = sorted(members, key=lambda k: (records[k[0]].figures[k[1]].value or 0.0, k))
+    # Figures stated alike (same value, qualifier and measure) are merged in one step, so a story
+    # repeated by thousands of articles costs one comparison per distinct wording, not per pair.
+    buckets: dict[tuple[float, str | None, frozenset[str]], list[FigureKey]] = defaultdict(list)
+    for key in members:
+        fig = records[key[0]].figures[key[1]]
+        buckets[(fig.value or 0.0, fig.approx, tokens[key])].append(key)
+    reps: list[FigureKey] = []
+    for keys in buckets.values():
+        first = records[keys[0][0]].figures[keys[0][1]]
+        # A figure with no measure matches others only as a large sum or a translation (below).
+        if tokens[keys[0]] or _distinctive(first, first):
+            for other in keys[1:]:
+                uf.union(keys[0], other)
+            reps.append(keys[0])
+    by_record: dict[int, list[FigureKey]] = defaultdict(list)
+    for key in members:
+        by_record[key[0]].append(key)
+    for r, keys in by_record.items():
+        for i, a_key in enumerate(keys):
+            a = records[r].figures[a_key[1]]
+            for b_key in keys[i + 1 :]:
+                b = records[r].figures[b_key[1]]
+                if a.sentence != b.sentence and _translated(records[r], a, b):
+                    uf.union(a_key, b_key)
+    # Sorting by size keeps the comparison window small even for thousands of distinct figures.
+    ordered = sorted(reps, key=lambda k: (abs(records[k[0]].figures[k[1]].value or 0.0), k))
     for i, a_key in enumerate(ordered):
         a = records[a_key[0]].figures[a_key[1]]
         assert a.value is not None
@@ -238,11 +262,8 @@ def _merge_block(
             b = records[b_key[0]].figures[b_key[1]]
             if b.value is None or abs(b.value) > limit:
                 break
-            if a_key[0] == b_key[0]:
-                if a.sentence != b.sentence and _translated(records[a_key[0]], a, b):
-                    uf.union(a_key, b_key)
-                if a.sentence == b.sentence:
-                    continue
+            if a_key[0] == b_key[0] and a.sentence == b.sentence:
+                continue
             if not _compatible(a, b):
                 continue
             if _similar(tokens[a_key], tokens[b_key]) or _distinctive(a, b):

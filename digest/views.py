@@ -312,14 +312,24 @@ def timeline_context(digest: Digest, by_id: dict[str, dict[str, Any]]) -> dict[s
             "title": by_id[event.ref.article]["title"],
         }
 
+    return {"events": [view(e) for e in digest.timeline], "undated": [view(e) for e in digest.undated]}
+
+
+def by_year(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Return timeline events grouped by the year their value starts with, in order."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for event in digest.timeline:
-        groups[(event.value or "")[:4]].append(view(event))
-    return {"years": sorted(groups.items()), "undated": [view(e) for e in digest.undated]}
+    for event in events:
+        groups[(event["value"] or "")[:4]].append(event)
+    return sorted(groups.items())
 
 
 def index_context(
-    digest: Digest, articles: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
+    digest: Digest,
+    articles: list[dict[str, Any]],
+    by_id: dict[str, dict[str, Any]],
+    *,
+    themes: list[dict[str, Any]],
+    conflicts: list[dict[str, Any]],
 ) -> dict[str, Any]:
     total = len(digest.records)
     shared = [f for f in digest.facts if len({s.article for s in f.sources}) > 1]
@@ -331,13 +341,12 @@ def index_context(
     ]
     key_facts = [fact_view(f, by_id, total) for f in (shared + single)[:8]]
     latest = sorted(articles, key=lambda a: (a["published"] is None, _neg(a["published"]), a["id"]))[:10]
-    grouped = claims_by_theme(digest.records, by_id)
     return {
         "key_facts": key_facts,
-        "conflicts": [conflict_view(c.measure, c.facts, by_id, total) for c in digest.conflicts][:5],
-        "themes": [theme_view(t, grouped) for t in digest.themes],
+        "conflicts": conflicts[:5],
+        "themes": themes,
         "latest": latest,
-        "people": [person_view(p, by_id) for p in digest.people if not p.anonymous][:6],
+        "people": [person_view(p, by_id) for p in [p for p in digest.people if not p.anonymous][:6]],
     }
 
 

@@ -147,3 +147,14 @@ def test_timeline_values_read_as_dates_and_only_valid_ones_become_time_elements(
     assert timex_label("2024-Q4") == "Q4 2024"
     html = _site(tmp_path)["timeline.html"]
     assert '<time datetime="2025-02-20">20 February 2025</time>' in html
+
+
+def test_people_timeline_and_undated_lists_are_paginated(tmp_path: Path) -> None:
+    dated = [make_record(f"d{i:02d}", title=f"Dated {i}") for i in range(5)]
+    undated = [make_record(f"u{i:02d}", title=f"Undated {i}", published=None) for i in range(5)]
+    site = _site(tmp_path, *dated, *undated, page_size=1)
+    assert {"timeline.html", "timeline/page-2.html", "timeline/undated.html", "timeline/undated/page-2.html"} <= set(
+        site
+    )
+    assert 'href="timeline/undated.html"' in site["timeline.html"]
+    assert {"people/jane-roe.html", "people/jane-roe/page-2.html"} <= set(site)
