@@ -109,6 +109,12 @@ _FIRST = (
         "yearlong decadelong years months weeks decades days"
     )
 )
+# First words that start an expression only before one of these ("year-end", "the year to March").
+_ENDING = _spell("that ending ended ends through to")
+_FIRST_BEFORE = {
+    "year": _ENDING | {"end", "long"}, "quarter": _ENDING | {"end"}, "half": _ENDING,
+    "month": _spell("end long"), "day": {"long"}, "decade": {"long"}, "week": {"long"}, "on": {"a", "an"},
+}  # fmt: skip
 # Every word an expression can be made of: a match starts within a run of these before its anchor.
 _VOCABULARY = (
     _ANCHORS
@@ -168,7 +174,7 @@ def scan(text: str) -> Iterator[re.Match[str]]:
                 continue
             word = words[k]
             if word.isalpha():
-                m = SCANNER.match(text, at) if word in _FIRST or k in loose else None
+                m = SCANNER.match(text, at) if k in loose or _may_start(words, k) else None
             # A decade may start at its apostrophe ("’90s").
             elif at > pos and text[at - 1] in "'’" and (m := SCANNER.match(text, at - 1)):
                 yield m
@@ -179,3 +185,14 @@ def scan(text: str) -> Iterator[re.Match[str]]:
             if m:
                 yield m
                 pos = m.end()
+
+
+def _may_start(words: list[str], k: int) -> bool:
+    """Return True when the all-letter word `k` can open an expression, judging by it and the next word."""
+    word = words[k]
+    if word not in _FIRST:
+        return False
+    if word not in _FIRST_BEFORE:
+        return True
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return after in _FIRST_BEFORE[word] or (after != "" and not after.isalpha())
