@@ -55,6 +55,36 @@ _MULTI = (
     "explique",
     "précise",
     "ajoute",
+    "a réagi",
+    "a dénoncé",
+    "a reconnu",
+    "a assuré",
+    "a averti",
+    "a prévenu",
+    "a insisté",
+    "a rappelé",
+    "a jugé",
+    "a confié",
+    "a poursuivi",
+    "a annoncé",
+    "a regretté",
+    "a martelé",
+    "avait jugé",
+    "avait estimé",
+    "avait déclaré",
+    "reconnaît",
+    "confie",
+    "juge",
+    "assure",
+    "dénonce",
+    "prévient",
+    "avertit",
+    "insiste",
+    "rappelle",
+    "poursuit",
+    "martèle",
+    "regrette",
+    "réagit",
 )
 
 # Participles continue the speech of the clause's subject ("..., Wu said, adding that ...").
@@ -89,6 +119,31 @@ INVERTIBLE = words(
         "explique",
         "précise",
         "ajoute",
+        "a réagi",
+        "a dénoncé",
+        "a reconnu",
+        "a assuré",
+        "a averti",
+        "a prévenu",
+        "a insisté",
+        "a rappelé",
+        "a jugé",
+        "a confié",
+        "a poursuivi",
+        "a regretté",
+        "a martelé",
+        "reconnaît",
+        "confie",
+        "assure",
+        "dénonce",
+        "prévient",
+        "avertit",
+        "insiste",
+        "rappelle",
+        "poursuit",
+        "martèle",
+        "regrette",
+        "réagit",
     ]
 )
 
@@ -121,12 +176,31 @@ def _trie(words: frozenset[str]) -> str:
 
 CUE_RE = re.compile(r"(?<![\w-])(?:" + _trie(CUES) + r")(?![\w-])")
 
+# French puts the pronoun after the verb in incises: "confie-t-il", "estime-t-elle", "dit-il".
+_INVERTED_PRONOUN = re.compile(r"(?<![\w-])([a-zàâçéèêëîïôûù]{2,})-(?:t-)?(?:il|elle)(?![\w-])")
+# Inverted verbs that ask or state a fact rather than report speech ("peut-il", "faut-il").
+_NOT_SPEECH = words("faut peut doit est sont va sera serait faudrait pourrait devrait semble vont fait y")
+
+
+def inverted_pronoun_cues(text: str) -> list[tuple[int, int, str]]:
+    """Return the French incises with the pronoun after the verb ("confie-t-il"), as (start, end, word)."""
+    if "-il" not in text and "-elle" not in text:
+        return []
+    return [
+        (m.start(), m.end(), m.group())
+        for m in _INVERTED_PRONOUN.finditer(text)
+        if m.group(1) not in _NOT_SPEECH and m.group() not in CUES
+    ]
+
+
 # Words of a job title; HEADS end one ("Vice President", "chief executive", "senior analyst").
 TITLE_WORDS = words(
     """vice deputy chief executive senior junior principal lead managing general assistant associate acting
     interim former financial operating technology technical marketing investment research product sales
     global regional country prime foreign finance commerce trade defense defence economy interior health
-    portfolio fund co-founder cofounder founding independent board group corporate strategy"""
+    portfolio fund co-founder cofounder founding independent board group corporate strategy
+    transportation transport education energy environment agriculture labor labour housing justice
+    treasury culture home council city county state assembly"""
 )
 HEADS = words(
     """president officer ceo cfo cto coo cmo vp svp evp md chairman chairwoman chair chairperson director
@@ -136,8 +210,20 @@ HEADS = words(
     scientist engineer consultant dean treasurer executive trader banker investor president-elect leader
     boss owner chief sen rep gov gen lt col capt sgt adm économiste analyste directeur directrice président
     présidente ministre porte-parole pdg fondateur fondatrice chercheur chercheuse professeur responsable
-    député députée maire secrétaire"""
+    député députée maire secrétaire member meteorologist forecaster teacher farmer nurse doctor physician
+    student resident pilot driver worker activist historian journalist reporter lawmaker legislator
+    congressman congresswoman councilman councilwoman councillor councilor alderman prosecutor sheriff
+    retiree vendor shopkeeper homeowner volunteer coach aide négociateur avocat avocate"""
 )
+# Occupations formed with these endings are roles even when not listed ("epidemiologist", "statistician").
+_HEAD_SUFFIXES = ("ologist", "ician", "ographer")
+
+
+def is_head(low: str) -> bool:
+    """Return whether the lower-cased word `low` ends a job title."""
+    return low in HEADS or (len(low) > 7 and low.endswith(_HEAD_SUFFIXES))
+
+
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "m", "mme", "mlle"})
 
 NATIONALITIES = words(
@@ -156,7 +242,23 @@ ORG_WORDS = words(
     intelligence cloud ai motors airlines energy pharma international global industries enterprises
     ventures trust insurance street wall beijing washington moscow brussels tokyo london paris berlin
     kremlin pentagon whitehouse white house ministry state police army navy plc llc ag sa se nv gmbh
-    platforms platform store stores"""
+    platforms platform store stores power air lines airways electric utilities logistics silicon
+    semiconductor semiconductors software telecom railways rail transport properties realty steel
+    petroleum chemicals brands retail"""
+)
+
+# Common nouns that describe an organisation and stand before its name or in its place: "Startup Nimbus",
+# "Industry body Rail Delivery Group", "Airline spokesperson Maria Santos", "the company's chief".
+GENERIC_ORGS = words(
+    """company firm group startup start-up carrier airline utility lender bank insurer retailer automaker
+    carmaker chipmaker developer manufacturer maker operator brokerage consultancy regulator watchdog
+    agency campaign union body industry organisation organization charity association institute council
+    department ministry authority network publisher broadcaster exchange platform fund studio"""
+)
+# Organisation roles that belong to the company the story is about when none is named.
+CORPORATE_ROLES = words(
+    """ceo cfo cto coo chairman chairwoman spokesperson spokesman spokeswoman founder co-founder cofounder
+    executive officer"""
 )
 
 # Capitalised function words that begin sentences but never names.
@@ -172,12 +274,15 @@ STOP_CAPS = words(
 )
 
 PRONOUNS = frozenset({"he", "she", "il", "elle"})
+# Object pronouns after "according to" / "selon" / "pour": "Selon lui, ...".
+OBJECT_PRONOUNS = frozenset({"him", "her", "lui", "elle"})
 
 # Heads of unnamed-source descriptions: "a person familiar with the matter", "two sources".
 ANON_HEADS = words(
     """person people source sources official officials insider insiders executive executives banker bankers
     trader traders investor investors manager managers employee employees diplomat diplomats analyst
     lawyer aide aides adviser advisor spokesperson spokesman spokeswoman director representative worker
-    staffer staffers member members"""
+    staffer staffers member members député députés élu élus proche proches conseiller conseillère
+    responsable responsables négociateur négociateurs"""
 )
-ANON_DETERMINERS = words("""a an one two three four five six several multiple""")
+ANON_DETERMINERS = words("""a an one two three four five six several multiple un une deux trois plusieurs""")

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from digest.extract._cues import (
     ANON_DETERMINERS,
     ANON_HEADS,
-    HEADS,
+    CUES,
     HONORIFICS,
     NATIONALITIES,
     ORG_WORDS,
     PRONOUNS,
     STOP_CAPS,
     TITLE_WORDS,
+    is_head,
     words,
 )
 
@@ -32,7 +33,25 @@ _SKIP = words(
 )
 _QUOTE_MARKS = frozenset('“”"«»')
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
-_ANON_STOP = frozenset({"who", "which", "that", "speaking", "and", "but", "because", "when", "as", "to"})
+_ANON_STOP = CUES | words("who which that speaking and but because when as to qui was were")
+# Clauses set off by commas between a subject and its verb: "A senior aide, who spoke on condition of
+# anonymity, said"; "Delta, which is based in Atlanta, said".
+_RELATIVE = words(
+    """who which whose speaking asking requesting declining citing qui dont s'exprimant sous under"""
+)
+_DETERMINERS = words("the its their his her our le la les l' l’ son sa ses leur")
+_ORG_JOINERS = frozenset({"of", "and", "&", "for", "on", "de", "des", "du", "et", "pour", "the"})
+_FRENCH_JOINERS = frozenset({"de", "des", "du"})
+_ARTICLES = frozenset({"a", "an", "the", "le", "la", "les", "un", "une"})
+_POSSESSIVES = frozenset({"its", "their", "son", "sa", "ses", "leur"})
+# Titles whose "of" names a constituency, not an employer.
+_POLITICAL = words(
+    """sen sen. senator rep rep. representative gov gov. governor mayor congressman congresswoman minister
+    secretary député députée maire"""
+)
+# Stands for "the organisation named just before", resolved by the caller.
+ORG_REFERENCE = "its"
+_OF = frozenset({"of", "at", "from", "with", "de", "du", "des", "chez"})
 _ORG_STOP = frozenset({"in", "who", "which", "that", "and", "since", "where", "until", "before", "after"})
 
 
@@ -72,8 +91,8 @@ def subject_before(text: str, toks: list[Token]) -> Subject | None:
     if low in PRONOUNS:
         return Subject("pronoun", s, e, last, phrase_start=s, phrase_end=e)
     if last == ",":
-        return _appositive_subject(text, toks[:-1])
-    if len(toks) >= 2 and toks[-2][2].lower() in ("the", "this") and low in HEADS:
+        return _appositive_subject(text, toks[:-1]) or _anonymous_before_clause(text, toks[:-1])
+    if len(toks) >= 2 and toks[-2][2].lower() in ("the", "this") and is_head(low):
         return Subject("definite", toks[-2][0], e, low, phrase_start=toks[-2][0], phrase_end=e)
     clause = toks[_last_comma(toks) + 1 :]
     anon = _anonymous(text, clause, 0)
@@ -82,7 +101,63 @@ def subject_before(text: str, toks: list[Token]) -> Subject | None:
     i = len(toks)
     while i > 0 and _nameish(toks[i - 1][2]):
         i -= 1
-    return _name_subject(text, toks[i:])
+    subject = _name_subject(text, toks[i:])
+    if (subject is None or subject.kind == "single") and 0 < i < len(toks):
+        return _name_of_org(text, clause, i - (len(toks) - len(clause))) or subject
+    return subject
+
+
+def _name_of_org(text: str, clause: list[Token], org_at: int) -> Subject | None:
+    """Return the person of "Analyst Dylan Park of research firm SemiWatch said", with the organisation."""
+    cut = next((k for k in range(min(org_at, len(clause)) - 1, -1, -1) if clause[k][2].lower() in _OF), None)
+    if cut is None or cut == 0 or not _nameish(clause[cut - 1][2]):
+        return None
+    k = cut
+    while k > 0 and _nameish(clause[k - 1][2]):
+        k -= 1
+    person = _name_subject(text, clause[k:cut])
+    if person is None or person.kind != "name":
+        return None
+    org = _organization(text, clause[cut + 1 :])
+    if org is None or (person.role or "").lower().rstrip(".") in _POLITICAL:
+        # "Sen. Amy Klobuchar of Minnesota": a politician's "of" names a place, not an employer.
+        org = person.organization
+    return Subject(
+        "name", person.start, person.end, person.name, person.role, org, person.phrase_start, clause[-1][1]
+    )
+
+
+def _anonymous_before_clause(text: str, toks: list[Token]) -> Subject | None:
+    """Return the unnamed source of "A senior aide, who spoke on condition of anonymity, said"."""
+    segments = _segments(toks)
+    back = len(segments) - 1
+    while back > 0 and segments[back] and segments[back][0][2].lower() in _RELATIVE:
+        back -= 1
+    if back == len(segments) - 1 or not segments[back]:
+        return None
+    anon = _anonymous(text, segments[back], 0)
+    if anon is None:
+        return None
+    return Subject(
+        "anonymous",
+        anon.start,
+        anon.end,
+        anon.name,
+        anon.role,
+        anon.organization,
+        anon.phrase_start,
+        toks[-1][1],
+    )
+
+
+def _segments(toks: list[Token]) -> list[list[Token]]:
+    segments: list[list[Token]] = [[]]
+    for t in toks:
+        if t[2] == ",":
+            segments.append([])
+        else:
+            segments[-1].append(t)
+    return segments
 
 
 def subject_after(text: str, toks: list[Token]) -> Subject | None:
@@ -93,9 +168,13 @@ def subject_after(text: str, toks: list[Token]) -> Subject | None:
     low = first.lower()
     if low in PRONOUNS:
         return Subject("pronoun", s, e, first, phrase_start=s, phrase_end=e)
-    if low == "the" and len(toks) > 1 and toks[1][2].lower() in HEADS:
-        return Subject("definite", s, toks[1][1], toks[1][2].lower(), phrase_start=s, phrase_end=toks[1][1])
     clause = toks[: _first_comma(toks)]
+    if low in _ARTICLES or low in _POSSESSIVES:
+        titled = _role_then_name(text, toks, clause)
+        if titled is not None:
+            return titled
+    if low == "the" and len(toks) > 1 and is_head(toks[1][2].lower()):
+        return Subject("definite", s, toks[1][1], toks[1][2].lower(), phrase_start=s, phrase_end=toks[1][1])
     anon = _anonymous(text, clause, 0, anchored=True)
     if anon is not None:
         return anon
@@ -123,40 +202,100 @@ def subject_after(text: str, toks: list[Token]) -> Subject | None:
     )
 
 
+def _role_then_name(text: str, toks: list[Token], clause: list[Token]) -> Subject | None:
+    """Return the person of "said the transport secretary, Heidi Alexander" or "a déclaré le ministre, X"."""
+    if len(clause) >= len(toks) or toks[len(clause)][2] != ",":
+        return None
+    role, org = appositive_role(text, clause)
+    if role is None:
+        return None
+    rest = toks[len(clause) + 1 :]
+    i = 0
+    while i < len(rest) and _nameish(rest[i][2]):
+        i += 1
+    person = _name_subject(text, rest[:i])
+    if person is None or person.kind not in ("name", "single"):
+        return None
+    end = (
+        person.end - 1
+        if person.name.endswith(".") and len(person.name.rsplit(None, 1)[-1]) > 3
+        else person.end
+    )
+    return Subject(
+        "name",
+        person.start,
+        end,
+        text[person.start : end],
+        person.role or role,
+        person.organization or org,
+        toks[0][0],
+        rest[i - 1][1],
+    )
+
+
 def appositive_role(text: str, seg: list[Token]) -> tuple[str | None, str | None]:
     """Return (role, organisation) of an appositive such as "a senior analyst at Pangoal"."""
     words = [t[2].lower() for t in seg]
     if not seg or len(seg) > 14:
         return None, None
-    lo = 1 if words[0] in ("a", "an", "the") else 0
-    if words[lo].endswith(("'s", "’s")) and seg[lo][2][:1].isupper():
-        role, org, name = _split_phrase(text, seg[lo:])
-        return (role, org) if role and not name else (None, None)
+    ref: str | None = None
+    lo = 1 if words[0] in _ARTICLES else 0
+    if words[0] in _POSSESSIVES:
+        # "its chief executive": the organisation is the one the story just named; resolved later.
+        lo, ref = 1, ORG_REFERENCE
+    if lo >= len(seg):
+        return None, None
+    if words[lo].endswith(("'s", "’s")):
+        if seg[lo][2][:1].isupper():
+            role, org, name = _split_phrase(text, seg[lo:])
+            return (role, org) if role and not name else (None, None)
+        if lo == 1 and words[0] == "the" and len(seg) > 2:
+            # "the campaign's director": a reference to an organisation named earlier.
+            ref = text[seg[0][0] : seg[lo][1] - 2]
+            lo += 1
     cut = next((k for k in range(lo, len(seg)) if words[k] in ("at", "with", "for", "from", "chez")), None)
     if cut is None:
         cut = next((k for k in range(lo, len(seg)) if words[k] in ("of", "de", "du", "des")), len(seg))
     role_toks = seg[lo:cut]
-    if not role_toks or len(role_toks) > 6 or not any(w in HEADS for w in words[lo:cut]):
+    if not role_toks or len(role_toks) > 6 or not any(is_head(w) for w in words[lo:cut]):
         return None, None
     role = text[role_toks[0][0] : role_toks[-1][1]]
-    return role, _organization(text, seg[cut + 1 :])
+    return role, _organization(text, seg[cut + 1 :]) or ref
 
 
 def _organization(text: str, seg: list[Token]) -> str | None:
     stop = next((k for k, t in enumerate(seg) if t[2].lower() in _ORG_STOP), len(seg))
     seg = seg[:stop]
-    k = len(seg)
-    while k > 0 and (seg[k - 1][2][:1].isupper() or (seg[k - 1][2] in ("of", "and", "&") and k < len(seg))):
-        k -= 1
-    while k < len(seg) and not seg[k][2][:1].isupper():
-        k += 1
-    if k >= len(seg):
+    first = next((k for k, t in enumerate(seg) if _capital(t[2])), None)
+    if first is None:
         return None
-    org = _strip_possessive(text[seg[k][0] : seg[-1][1]])
+    last = first
+    french = False
+    for k in range(first + 1, len(seg)):
+        word = seg[k][2]
+        if _capital(word):
+            last = k
+        elif word.lower() in _ORG_JOINERS:
+            continue
+        elif seg[k - 1][2].lower() in _FRENCH_JOINERS or (french and k - 1 == last):
+            # French names capitalise only their first word: "Association des maires ruraux".
+            french, last = True, k
+        else:
+            break
+    begin = seg[first][0] + _elision(seg[first][2])
+    org = _strip_possessive(text[begin : seg[last][1]])
     # A sentence's full stop is not part of the name, unless it ends an abbreviation ("Inc.").
     if org.endswith(".") and org.rsplit(None, 1)[-1].lower() not in ORG_WORDS:
         org = org[:-1]
     return org
+
+
+def _elision(word: str) -> int:
+    return 2 if len(word) > 2 and word[1] in "'’" and word[0] in "lLdD" else 0
+
+
+def _capital(word: str) -> bool:
+    return word[_elision(word) : _elision(word) + 1].isupper()
 
 
 def _strip_possessive(word: str) -> str:
@@ -179,7 +318,7 @@ def _first_comma(toks: list[Token]) -> int:
 
 def _nameish(word: str) -> bool:
     low = word.lower()
-    if low in TITLE_WORDS or low in HEADS or low in _PARTICLES:
+    if low in TITLE_WORDS or is_head(low) or low in _PARTICLES:
         return True
     if not word[:1].isupper():
         return False
@@ -187,17 +326,15 @@ def _nameish(word: str) -> bool:
 
 
 def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
-    segments: list[list[Token]] = [[]]
-    for t in toks:
-        if t[2] == ",":
-            segments.append([])
-        else:
-            segments[-1].append(t)
+    segments = _segments(toks)
     for back in range(1, min(4, len(segments)) + 1):
         seg = segments[-back]
-        if not seg or not all(_nameish(t[2]) for t in seg):
+        if not seg:
             continue
-        subject = _name_subject(text, seg)
+        if all(_nameish(t[2]) for t in seg):
+            subject = _name_subject(text, seg)
+        else:
+            subject = _name_of_org(text, seg, len(seg))
         if subject is None or subject.kind == "role":
             continue
         # A lone capitalised word between commas ("D-Mass.", "Calif.") is rarely the subject
@@ -215,6 +352,12 @@ def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
             if pre is not None and pre.kind == "role":
                 role, org = role or pre.role, org or pre.organization
                 start = pre.phrase_start
+            elif pre is None and before and before[0][2].lower() in _DETERMINERS:
+                # "The transport secretary, Heidi Alexander, said"; "Its chief executive, Hu Wei, said".
+                pre_role, pre_org = appositive_role(text, before)
+                if pre_role is not None:
+                    role, org = role or pre_role, org or pre_org
+                    start = before[0][0]
         kind = "name" if (subject.kind == "single" and role) else subject.kind
         return Subject(kind, subject.start, subject.end, subject.name, role, org, start, toks[-1][1])
     return None
@@ -264,12 +407,12 @@ def _split_phrase(text: str, toks: list[Token]) -> tuple[str | None, str | None,
             toks = toks[k + 1 :]
             break
     words = [t[2].lower().rstrip(".") for t in toks]
-    heads = [k for k, w in enumerate(words) if w in HEADS]
+    heads = [k for k, w in enumerate(words) if is_head(w)]
     role: str | None = None
     if heads:
         h = heads[-1]
         first = h
-        while first > 0 and (words[first - 1] in TITLE_WORDS or words[first - 1] in HEADS):
+        while first > 0 and (words[first - 1] in TITLE_WORDS or is_head(words[first - 1])):
             first -= 1
         while first > 0 and words[first - 1] in NATIONALITIES:
             first -= 1
@@ -308,7 +451,7 @@ def _valid_name(name: list[Token]) -> bool:
             not word[:1].isupper()
             or low in ORG_WORDS
             or low in STOP_CAPS
-            or low in HEADS
+            or is_head(low)
             or low in TITLE_WORDS
         ):
             return False

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
-from digest.extract._cues import ACCORDING, CUE_RE, HEADS, INVERTIBLE, PARTICIPLES
+from digest.extract._coref import Person, resolve_references
+from digest.extract._cues import (
+    ACCORDING,
+    CUE_RE,
+    INVERTIBLE,
+    OBJECT_PRONOUNS,
+    PARTICIPLES,
+    inverted_pronoun_cues,
+)
 from digest.extract._names import Subject, subject_after, subject_before, tokens
+from digest.extract._orgs import antecedent, corporate, is_org_reference, org_before, org_evidence
 from digest.extract._quotes import (
     Hit,
     Span,
@@ -28,16 +35,12 @@ _BYLINE = re.compile(
 )
 _BYLINE_KEYS = ("By ", "BY ", "Par ", "Journalist:", "ing by ", "You are ")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[,;|]|\band\b|\bin\b)\s*")
-_FRENCH_PRONOUN_CUE = re.compile(r"-t-(il|elle)")
-
-
-@dataclass(slots=True)
-class _Person:
-    name: str
-    role: str | None
-    organization: str | None
-    anonymous: bool
-    mentions: set[tuple[int, int]] = field(default_factory=set)
+_CAPS_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+ ){1,2}\Z")
+_CAPS_AFTER = re.compile(r"(?: [A-Z][\w'’-]+){1,2}\b")
+_FRENCH_PRONOUN_CUE = re.compile(r"-(?:t-)?(il|elle)\b")
+# "is expected to", "was told": a passive verb reports nothing its subject said.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+_PASSIVE_FORMS = frozenset({"expected", "told", "thought", "believed", "estimated", "forecast", "projected"})
 
 
 def extract_speakers(
@@ -52,8 +55,8 @@ def extract_speakers(
     kinds = [classify(text, s) for s in spans]
     live = [s for s, k in zip(spans, kinds, strict=True) if k in ("speech", "short")]
     live_opens = [s.open for s in live]
-    hits = _cue_hits(text, sentences, starts, live, live_opens)
-    people = _resolve(text, hits, _banned(text, author))
+    hits, orgs = _cue_hits(text, sentences, starts, live, live_opens)
+    people = _resolve(text, hits, _banned(text, author), orgs)
     names = [person.name for person in people]
     quotes = direct_quotes(text, sentences, starts, breaks, spans, kinds, hits, names)
     quotes.extend(indirect_quotes(text, sentences, hits, names, live, live_opens))
@@ -63,10 +66,14 @@ def extract_speakers(
 
 def _cue_hits(
     text: str, sentences: tuple[Sentence, ...], starts: list[int], live: list[Span], opens: list[int]
-) -> list[Hit]:
+) -> tuple[list[Hit], list[tuple[int, str]]]:
     hits: list[Hit] = []
-    for m in CUE_RE.finditer(text):
-        pos, end, word = m.start(), m.end(), m.group()
+    orgs: list[tuple[int, str]] = []
+    found = [(m.start(), m.end(), m.group()) for m in CUE_RE.finditer(text)]
+    inverted_fr = inverted_pronoun_cues(text)
+    if inverted_fr:
+        found = sorted(found + inverted_fr)
+    for pos, end, word in found:
         if inside(live, opens, pos) is not None:
             continue
         index = sentence_of(starts, pos)
@@ -80,18 +87,30 @@ def _cue_hits(
             hits.append(Hit(pos, end, word, index, Subject("pronoun", s, s + len(french.group(1)), "il")))
             continue
         if word in ACCORDING:
-            subject = subject_after(text, tokens(text, end, min(hi, end + 300)))
+            after = tokens(text, end, min(hi, end + 300))
+            if after and after[0][2].lower() in OBJECT_PRONOUNS:
+                # "Selon lui, ...", "according to her": the speaker named last.
+                s, e = after[0][0], after[0][1]
+                subject: Subject | None = Subject("pronoun", s, e, after[0][2], phrase_start=s, phrase_end=e)
+            else:
+                subject = subject_after(text, after)
             hits.append(Hit(pos, end, word, index, subject, inverted=True))
+            continue
+        if word in _PASSIVE_FORMS and _PASSIVE.search(text, max(0, pos - 12), pos):
             continue
         left = tokens(text, max(lo, pos - 240), pos)
         subject = subject_before(text, left)
+        if subject is None or subject.kind == "single":
+            org = org_before(text, left)
+            if org is not None:
+                orgs.append((pos, org))
         inverted = False
         if (subject is None or subject.kind == "role") and word in INVERTIBLE:
             after = subject_after(text, tokens(text, end, min(hi, end + 300)))
             if after is not None and (not left or left[-1][2] in (",", "”", '"', "»", ":")):
                 subject, inverted = after, True
         hits.append(Hit(pos, end, word, index, subject, inverted))
-    return hits
+    return hits, orgs
 
 
 def _banned(text: str, author: str | None) -> set[str]:
@@ -106,17 +125,22 @@ def _banned(text: str, author: str | None) -> set[str]:
     return banned
 
 
-def _resolve(text: str, hits: list[Hit], banned: set[str]) -> list[_Person]:
-    people: list[_Person] = []
+def _resolve(text: str, hits: list[Hit], banned: set[str], orgs: list[tuple[int, str]]) -> list[Person]:
+    people: list[Person] = []
     by_name: dict[str, int] = {}
+    things: set[str] = set()
 
     def add(subject: Subject, *, anonymous: bool = False) -> int | None:
         key = subject.name.lower()
-        if key in banned:
+        if key in banned or key in things:
+            return None
+        if key not in by_name and not anonymous and not subject.role and _is_thing(text, subject.name):
+            things.add(key)
+            orgs.append((subject.start, subject.name))
             return None
         if key not in by_name:
             by_name[key] = len(people)
-            people.append(_Person(subject.name, subject.role, subject.organization, anonymous))
+            people.append(Person(subject.name, subject.role, subject.organization, anonymous))
         person = people[by_name[key]]
         person.role = person.role or subject.role
         person.organization = person.organization or subject.organization
@@ -150,7 +174,16 @@ def _resolve(text: str, hits: list[Hit], banned: set[str]) -> list[_Person]:
                     people[hit.speaker].mentions.add((subject.start, subject.end))
                 aliases = _aliases(people)
     _scan_mentions(text, people, _aliases(people))
-    _resolve_references(hits, people)
+    resolve_references(text, hits, people)
+    orgs.sort()
+    names = {p.name for p in people} | {w for p in people if not p.anonymous for w in p.name.split()}
+    orgs[:] = [o for o in orgs if o[1] not in names]
+    for person in people:
+        first = min(person.mentions)[0] if person.mentions else 0
+        if is_org_reference(person.organization):
+            person.organization = antecedent(orgs, first, person.organization or "")
+        elif person.organization is None and not person.anonymous and corporate(person.role):
+            person.organization = antecedent(orgs, first, "its")
     for hit in hits:
         if hit.subject is None and hit.word in PARTICIPLES:
             before = [
@@ -160,7 +193,12 @@ def _resolve(text: str, hits: list[Hit], banned: set[str]) -> list[_Person]:
     return people
 
 
-def _aliases(people: list[_Person]) -> dict[str, int]:
+def _is_thing(text: str, name: str) -> bool:
+    """Return whether `name` is used as an organisation, not a person ("Nimbus, which ...")."""
+    return org_evidence(text, name) or org_evidence(text, name.split()[-1])
+
+
+def _aliases(people: list[Person]) -> dict[str, int]:
     found: dict[str, int | None] = {}
     for index, person in enumerate(people):
         if person.anonymous:
@@ -173,12 +211,23 @@ def _aliases(people: list[_Person]) -> dict[str, int]:
 
 
 def _full_name(text: str, subject: Subject) -> Subject | None:
-    word = re.escape(subject.name)
-    pattern = rf"\b(?:[A-Z][\w'’-]+ ){{1,2}}{word}\b|\b{word}(?: [A-Z][\w'’-]+){{1,2}}\b"
-    for m in re.finditer(pattern, text):
-        candidate = _name_from(text, m.start(), m.end())
-        if candidate is not None:
-            return candidate
+    word = subject.name
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if end >= len(text) or not (text[end].isalnum() or text[end] == "_"):
+            # Look only around each occurrence: scanning the whole text for capitalised pairs is slow.
+            before = _CAPS_BEFORE.search(text, max(0, pos - 80), pos)
+            if before is not None:
+                candidate = _name_from(text, before.start(), end)
+                if candidate is not None:
+                    return candidate
+            after = _CAPS_AFTER.match(text, end)
+            if after is not None and (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_")):
+                candidate = _name_from(text, pos, after.end())
+                if candidate is not None:
+                    return candidate
+        pos = text.find(word, pos + 1)
     return None
 
 
@@ -190,7 +239,7 @@ def _name_from(text: str, start: int, end: int) -> Subject | None:
     return subject
 
 
-def _scan_mentions(text: str, people: list[_Person], aliases: dict[str, int]) -> None:
+def _scan_mentions(text: str, people: list[Person], aliases: dict[str, int]) -> None:
     owners = set(aliases.values())
     forms = sorted(
         {
@@ -213,30 +262,7 @@ def _scan_mentions(text: str, people: list[_Person], aliases: dict[str, int]) ->
             people[index].mentions.add((m.start(), m.end()))
 
 
-def _resolve_references(hits: list[Hit], people: list[_Person]) -> None:
-    named = sorted(
-        (start, end, index)
-        for index, person in enumerate(people)
-        if not person.anonymous
-        for start, end in person.mentions
-    )
-    named_starts = [n[0] for n in named]
-    for hit in hits:
-        subject = hit.subject
-        if subject is None or hit.speaker is not None or subject.kind not in ("pronoun", "definite"):
-            continue
-        k = bisect.bisect_left(named_starts, subject.start) - 1
-        while k >= 0:
-            index = named[k][2]
-            role = (people[index].role or "").lower()
-            if subject.kind == "pronoun" or subject.name in role or subject.name not in HEADS:
-                hit.speaker = index
-                people[index].mentions.add((subject.start, subject.end))
-                break
-            k -= 1
-
-
-def _speakers(text: str, people: list[_Person]) -> tuple[Speaker, ...]:
+def _speakers(text: str, people: list[Person]) -> tuple[Speaker, ...]:
     out: list[tuple[int, Speaker]] = []
     for person in people:
         if not person.mentions:
