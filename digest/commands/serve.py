@@ -28,5 +28,8 @@ def serve(*, project: Path, port: int) -> None:
         raise ConfigError(f"no project directory at {project}")
     try:
         run_serve(project, port=port, log=lambda line: click.echo(line, err=True))
+    except KeyboardInterrupt:
+        # Ctrl-C is how a preview ends: not an error.
+        click.echo("stopped", err=True)
     except OSError as exc:
         raise ConfigError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from exc
