@@ -114,3 +114,19 @@ def test_decorate_puts_the_overlay_before_the_end_of_the_body() -> None:
     assert page.index('id="digest-errors"') < page.index("</body>")
     assert "&lt;bad&gt;" in page and "<bad>" not in page
     assert "var seen=3" in page
+
+
+def test_a_busy_port_is_a_clear_usage_error(project: Path) -> None:
+    import socket
+
+    from click.testing import CliRunner
+
+    from digest.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--project", str(project), "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot serve on 127.0.0.1:{port}" in result.output and "Traceback" not in result.output
