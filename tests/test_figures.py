@@ -83,9 +83,41 @@ def test_percentages(sentence: str, figure: str, value: float) -> None:
 def test_percentage_points_and_basis_points_keep_their_own_units() -> None:
     figures = _figures("The Fed raised rates by 25 basis points; the jobless rate fell 0.2 percentage point.")
     assert [(f.text, f.kind, f.value, f.unit) for f in figures] == [
-        ("25 basis points", "percent", 25, "bp"),
-        ("0.2 percentage point", "percent", 0.2, "pp"),
+        ("25 basis points", "other", 25, "bp"),
+        ("0.2 percentage point", "other", 0.2, "pp"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "figure", "value", "unit"),
+    [
+        ("The central bank cut its key rate by 50 basis points to 3.75%.", "en", "50 basis points", 50, "bp"),
+        ("Ten-year yields rose 6 basis points on Friday.", "en", "6 basis points", 6, "bp"),
+        ("The spread widened by 12bps over the week.", "en", "12bps", 12, "bp"),
+        ("Bond yields climbed 15 bp after the data.", "en", "15 bp", 15, "bp"),
+        ("Unemployment rose by one percentage point in the quarter.", "en", "one percentage point", 1, "pp"),
+        ("Its market share slipped 2.5pp in a year.", "en", "2.5pp", 2.5, "pp"),
+        ("La BCE a relevé ses taux de 25 points de base jeudi.", "fr", "25 points de base", 25, "bp"),
+        ("Le chômage a reculé de 0,3 point de pourcentage.", "fr", "0,3 point de pourcentage", 0.3, "pp"),
+    ],
+)
+def test_a_change_in_points_is_a_figure_but_not_a_percentage(
+    sentence: str, language: str, figure: str, value: float, unit: str
+) -> None:
+    found = next(f for f in _figures(sentence, language) if f.unit in {"bp", "pp"})
+    assert (found.text, found.kind, found.value, found.unit) == (figure, "other", pytest.approx(value), unit)
+
+
+def test_a_rate_cut_in_points_keeps_the_new_rate_as_a_percentage() -> None:
+    figures = _figures("The central bank cut its key rate by 50 basis points to 3.75%.")
+    assert [(f.text, f.kind, f.unit) for f in figures] == [
+        ("50 basis points", "other", "bp"),
+        ("3.75%", "percent", "%"),
+    ]
+
+
+def test_a_company_called_bp_is_not_basis_points() -> None:
+    assert [f.unit for f in _figures("The group will buy 40 BP petrol stations in Ohio.")] != ["bp"]
 
 
 @pytest.mark.parametrize(
@@ -137,6 +169,116 @@ def test_vague_amounts_have_no_value_but_keep_the_currency() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        ("Couriers expect to handle 160 billion for the year, up from 132 billion.", "160 billion", None),
+        ("The carrier expects to deliver 4 billion this year.", "4 billion", None),
+    ],
+)
+def test_a_bare_large_number_with_no_money_word_is_a_count(sentence: str, figure: str, unit: None) -> None:
+    figures = _figures(sentence)
+    assert (figures[0].text, figures[0].kind, figures[0].unit) == (figure, "count", unit)
+    assert all(f.kind == "count" for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        ("The state has spent 40 billion on the programme since 2019.", "40 billion", None),
+        ("The takeover values the group at 12 billion, people familiar said.", "12 billion", None),
+        ("Governments have poured hundreds of billions into chip plants.", "hundreds of billions", None),
+        ("Sales reached $4.1 billion, up from 3.6 billion a year earlier.", "3.6 billion", "USD"),
+        ("Its debt stood at 2.3 trillion yen, against 1.9 trillion in March.", "1.9 trillion", "JPY"),
+    ],
+)
+def test_a_bare_large_number_is_money_when_the_sentence_says_so(
+    sentence: str, figure: str, unit: str | None
+) -> None:
+    found = next(f for f in _figures(sentence) if f.text == figure)
+    assert (found.kind, found.unit) == ("money", unit)
+
+
+def test_a_vague_large_number_with_no_money_word_is_a_count() -> None:
+    found = _one("The universe holds hundreds of billions, astronomers say.")
+    assert (found.kind, found.value, found.unit, found.approx) == ("count", None, None, "hundreds of")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "kind", "unit", "approx"),
+    [
+        ("The outage could cost the airline several million dollars.", "several million dollars", "money",
+         "USD", "several"),
+        ("Brussels will spend a few billion euros on grids.", "a few billion euros", "money", "EUR", "a few"),
+        ("The repairs will cost several million, the mayor said.", "several million", "money", None,
+         "several"),
+        ("Several thousand workers walked out on Monday.", "Several thousand workers", "count", "workers",
+         "several"),
+        ("A few hundred protesters gathered outside.", "A few hundred protesters", "count", "protesters",
+         "a few"),
+    ],
+)
+def test_several_and_a_few_state_an_amount_without_a_value(
+    sentence: str, figure: str, kind: str, unit: str | None, approx: str
+) -> None:
+    found = _one(sentence)
+    got = (found.text, found.kind, found.value, found.unit, found.approx)
+    assert got == (figure, kind, None, unit, approx)
+
+
+def test_few_without_an_article_is_not_an_amount() -> None:
+    assert _figures("Few million-dollar homes sold this spring.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("MANILA (Reuters) - The carrier will refund up to 3,000 pesos per ticket.", "PHP"),
+        ("Filipino workers sent home more than 10,000 pesos a month on average.", "PHP"),
+        ("MEXICO CITY (AP) - The fine is 50,000 pesos.", "MXN"),
+        ("Chile's central bank printed 2 billion pesos. Inflation eased.", "CLP"),
+        ("In Buenos Aires, a coffee now costs 4,500 pesos.", "ARS"),
+        ("Colombian farmers earn 900,000 pesos a month.", "COP"),
+        ("The ticket costs 200 pesos.", None),
+        ("Exports to Mexico rose. In Manila, a ride costs 50 pesos.", "PHP"),
+        ("MANILA - Remittances from Mexico were paid in 400 Mexican pesos.", "MXN"),
+    ],
+)
+def test_pesos_are_the_peso_of_the_country_in_the_story(text: str, unit: str | None) -> None:
+    found = next(f for f in _figures(text) if f.text.endswith("pesos"))
+    assert (found.kind, found.unit) == ("money", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "The lender will pay a dividend of 30 Hong Kong cents a share, down from 45 cents.",
+            [("30 Hong Kong cents", 0.30, "HKD"), ("45 cents", 0.45, "HKD")],
+        ),
+        (
+            "Shares closed at HK$4.12. The final dividend is 12 cents.",
+            [("HK$4.12", 4.12, "HKD"), ("12 cents", 0.12, "HKD")],
+        ),
+        (
+            "The miner earned A$1.2 billion. It will pay 60 cents a share.",
+            [("A$1.2 billion", 1.2e9, "AUD"), ("60 cents", 0.60, "AUD")],
+        ),
+        ("Gasoline rose 9 cents a gallon.", [("9 cents", 0.09, "USD")]),
+        ("The fare rose 20 euro cents.", [("20 euro cents", 0.20, "EUR")]),
+        (
+            "The bank earned 5 billion yuan. Its shares rose 8 cents in New York.",
+            [("5 billion yuan", 5e9, "CNY"), ("8 cents", 0.08, "USD")],
+        ),
+    ],
+)
+def test_cents_take_the_currency_of_the_last_dollar_or_euro_amount(
+    text: str, figures: list[tuple[str, float, str]]
+) -> None:
+    got = [(f.text, f.value, f.unit) for f in _figures(text) if f.kind == "money"]
+    assert got == [(t, pytest.approx(v), u) for t, v, u in figures]
+
+
+@pytest.mark.parametrize(
     ("sentence", "approx"),
     [
         ("The cloud business returned to double-digit growth.", "double-digit"),
@@ -169,6 +311,33 @@ def test_ranges_give_the_low_value_and_the_high_one(
 def test_a_change_from_one_value_to_another_is_two_figures() -> None:
     figures = _figures("The jobless rate rose from 3.5% to 3.9% in May.")
     assert [(f.text, f.value_max) for f in figures] == [("3.5%", None), ("3.9%", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("Annual season tickets will go up by £312 to £4,890, the operator said.", "£312", "£4,890"),
+        ("Fares rose from £95 to £120 over five years.", "£95", "£120"),
+        ("Inflation eased 0.4% to 2.6% in March.", "0.4%", "2.6%"),
+        ("The index fell 120 points to 7,450 points on Monday.", "120 points", "7,450 points"),
+        ("The dividend was cut by $0.10 to $0.45 a share.", "$0.10", "$0.45"),
+    ],
+)
+def test_a_change_then_the_level_reached_is_two_figures(sentence: str, first: str, second: str) -> None:
+    figures = _figures(sentence)
+    assert [(f.text, f.value_max) for f in figures] == [(first, None), (second, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Prices are expected to rise by 3 to 5 percent next year.", "3 to 5 percent"),
+        ("The bank expects inflation of 2% to 3% in 2026.", "2% to 3%"),
+        ("Tickets will cost £20 to £35 each.", "£20 to £35"),
+    ],
+)
+def test_a_range_stays_a_range_when_no_change_is_stated(sentence: str, figure: str) -> None:
+    assert _one(sentence).text == figure
 
 
 def test_a_percent_change_then_a_new_level_is_two_figures() -> None:

@@ -45,12 +45,17 @@ WORDS: dict[str, str] = {
     "won": "KRW", "wons": "KRW",
     "rupee": "INR", "rupees": "INR", "roupies": "INR",
     "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "dong": "VND",
-    "pesos": "MXN", "mexican pesos": "MXN", "philippine pesos": "PHP",
+    # Bare "pesos" is read from the country the story is about; see `peso_of_story`.
+    "pesos": "MXN", "peso": "MXN", "mexican pesos": "MXN", "philippine pesos": "PHP", "chilean pesos": "CLP",
+    "argentine pesos": "ARS", "argentinian pesos": "ARS", "colombian pesos": "COP",
     "swiss francs": "CHF", "francs suisses": "CHF",
     "roubles": "RUB", "rubles": "RUB", "lira": "TRY", "rand": "ZAR", "reais": "BRL",
     "dirhams": "AED", "riyals": "SAR", "naira": "NGN", "shekels": "ILS",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "hkd": "HKD", "inr": "INR",
+    # Bare "cents" take the currency of the story's last amount; see figures.py.
     "cents": "USD", "cent": "USD", "pence": "GBP", "centimes": "EUR",
+    "us cents": "USD", "u.s. cents": "USD", "hong kong cents": "HKD", "singapore cents": "SGD",
+    "australian cents": "AUD", "canadian cents": "CAD", "new zealand cents": "NZD", "euro cents": "EUR",
     "crore": "INR", "crores": "INR", "lakh": "INR", "lakhs": "INR",
 }
 
@@ -61,6 +66,31 @@ SYMBOL_PATTERN = rf"(?:(?i:{_SYMBOL_ALT})|(?i:(?:{_CODE_ALT})\.?)(?=[\s\u00a0]?\
 _INDIAN_SCALES = {"crore", "crores", "lakh", "lakhs", "cent"}
 # Amounts in hundredths of the currency.
 SUBUNITS = frozenset({"cents", "cent", "pence", "centimes"})
+# Currencies whose hundredths English calls "cents".
+CENT_CURRENCIES = frozenset({"USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD", "EUR"})
+# Countries named in a story, and the peso each uses; datelines write them in capitals ("MANILA").
+_PESO_PLACES: dict[str, str] = {
+    "PHP": r"Philippines?|Philippine|Filipinos?|Manila|Cebu|Davao",
+    "MXN": r"Mexico|Mexican|Banxico",
+    "CLP": r"Chile|Chilean|Santiago",
+    "ARS": r"Argentina|Argentine|Argentinian|Buenos\s+Aires",
+    "COP": r"Colombia|Colombian|Bogot[aá]",
+}
+_PESO_COUNTRIES = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{code}>{names}|{names.upper()})" for code, names in _PESO_PLACES.items())
+    + r")\b"
+)
+# Words before a bare amount ("poured hundreds of billions", "worth 3 billion") that make it money.
+MONEY_CUES = frozenset(
+    """spend spends spent spending invest invests invested investing investment investments pour pours
+    poured pouring raise raises raised raising cost costs costing worth value values valued valuing
+    valuation pay pays paid paying payment budget budgets budgeted funding fund funds funded revenue
+    revenues profit profits loss losses lose lost debt debts deficit deficits earn earned
+    earns earnings income price priced capital capex subsidy subsidies loan loans lend lent borrow
+    borrowed bailout fine fined tax taxes acquire acquired bid offer offered
+    deal allocate allocated earmark earmarked inject injected squander squandered wiped owed owes""".split()  # noqa: SIM905
+)
 WORD_PATTERN = (
     "(?i:"
     + "|".join(
@@ -80,3 +110,15 @@ def currency_of_symbol(symbol: str) -> str:
 def currency_of_word(word: str) -> str | None:
     """Return the ISO code of a currency name written after an amount."""
     return WORDS.get(" ".join(word.lower().split()))
+
+
+def peso_of_story(text: str, at: int) -> str | None:
+    """Return the peso of the country named nearest before `at` (else first after), or None if none is."""
+    best: str | None = None
+    for m in _PESO_COUNTRIES.finditer(text):
+        if m.start() > at and best is not None:
+            break
+        best = m.lastgroup
+        if m.start() > at:
+            break
+    return best

@@ -17,8 +17,8 @@ NUM_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,.]?\d)|\d+(?:\.\d+)?(?![,.]?\d)"
 NUM_FR = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?(?![,.]?\d)|\d+(?:,\d+)?(?![,.]?\d)"
 SUFFIX = re.compile(
     rf"(?P<pct>{SP}?%|[{SP[1:-1]}-]?(?i:percent|per\s+cent|pour\s?cent|pct)\b)"
-    rf"|(?P<pp>[{SP[1:-1]}-](?i:percentage[\s-]points?|points?\s+de\s+pourcentage)\b)"
-    rf"|(?P<bp>[{SP[1:-1]}-](?i:basis[\s-]points?|bps|points?\s+de\s+base)\b)"
+    rf"|(?P<pp>[{SP[1:-1]}-](?i:percentage[\s-]points?|points?\s+de\s+pourcentage)\b|{SP}?(?:ppts?|pp)\b)"
+    rf"|(?P<bp>[{SP[1:-1]}-](?i:basis[\s-]points?|points?\s+de\s+base)\b|{SP}?bps?\b)"
     rf"|(?P<curw>{SP}(?:(?:of|de)\s+|d['’])?{WORD_PATTERN})"
     rf"|(?P<postcur>{SP}?(?P<postscale>Mds|Md|Mrd|M)?{SP}?(?:€|\$|£|¥)(?![\w$]))"
     rf"|(?P<unit>{SP}?{UNIT_PATTERN})"
@@ -63,10 +63,11 @@ def kind_of(
         return "money", "CNY" if code == "JPY" and yen_is_yuan else code
     if suffix.group("pct"):
         return "percent", "%"
+    # A change in points is not a percentage of anything: "other", so it never meets a "%" figure.
     if suffix.group("pp"):
-        return "percent", "pp"
+        return "other", "pp"
     if suffix.group("bp"):
-        return "percent", "bp"
+        return "other", "bp"
     if suffix.group("curw"):
         word = re.sub(r"^\W*(?:of|de)?\s*(?:d['’])?", "", suffix.group("curw").strip(), flags=re.I)
         if word.lower() in {"pound", "pounds"} and not scale:

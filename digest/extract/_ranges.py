@@ -30,7 +30,14 @@ def _range(number: str) -> str:
 RANGE_EN = re.compile(_range(NUM_EN))
 RANGE_FR = re.compile(_range(NUM_FR))
 _PLUS = re.compile(r"-plus\b|\+|(?=\s+or\s+more\b)|-odd\b|(?=\s+or\s+so\b)")
+_APPROX_LAST = frozenset(phrase.split()[-1] for phrase in APPROX_WORDS)
 _FROM = re.compile(r"(?i)\b(?:from|de)\s+\S*$")
+# "up by £248 to £5,640", "fell 0.3% to 2.1%": a change, then the level it reached.
+_CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?:by|up|down|rose|rise|rises|fell|fall|falls|jumped|climbed|gained|lost|dropped|slipped|slid"
+    r"|increased|decreased|declined|grew|cut|raised|lifted|lowered|surged|soared|plunged|tumbled|sank"
+    r"|added|shed|eased|edged|widened|narrowed)\s+\S*$"
+)
 
 
 def read_range(
@@ -44,6 +51,8 @@ def read_range(
     if sep in {"and", "et"} and not between:
         return False
     if sep in {"to", "à"} and _FROM.search(text, max(0, m.start() - 12), m.start()):
+        return False
+    if sep == "to" and item.kind and _CHANGE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
         return False
     if sep in {"-", "–"} and not m.group("num")[0].isdigit():
         return False
@@ -91,6 +100,9 @@ def _approx_before(text: str, lo: int, start: int) -> tuple[str, int] | None:
     if not chunk or not chunk[-1].isspace():
         return None
     words = chunk.split()
+    # Most figures follow no qualifier: one set lookup rules them out before any phrase is built.
+    if not words or words[-1].lstrip("(“\"'‘").lower() not in _APPROX_LAST:
+        return None
     for k in (4, 3, 2, 1):
         if len(words) < k:
             continue

@@ -1,11 +1,31 @@
-"""Find the figures a news story states: money, percentages, counts of things and other quantities."""
+"""Find the figures a news story states: money, percentages, counts of things and other quantities.
+
+Conventions, for any wire story:
+- A change in points is kind "other", unit "bp" or "pp" ("50 basis points", "one percentage point"):
+  it is a difference between two rates, not a percentage, so it never merges with a "%" figure.
+- A bare large amount ("175 billion") is money only when a word before it says so ("spent", "worth",
+  "revenue"...), with unit None; otherwise it is a count of something the sentence leaves unsaid.
+- "from X to Y", "by X to Y" and "rose X to Y" with a unit on both ends are a change: two figures.
+  "between X and Y", "X-Y" and "X to Y" otherwise are one range.
+- Bare "pesos" are the peso of the country the story names nearest before them, None if it names none;
+  bare "cents" are hundredths of the story's last dollar or euro amount, USD when there is none.
+- "several million dollars", "a few billion euros": money with no value, approx "several" or "a few".
+"""
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
-from digest.extract._currencies import SUBUNITS, SYMBOL_PATTERN, currency_of_word
+from digest.extract._currencies import (
+    CENT_CURRENCIES,
+    MONEY_CUES,
+    SUBUNITS,
+    SYMBOL_PATTERN,
+    currency_of_word,
+    peso_of_story,
+)
 from digest.extract._measure import find_measure
 from digest.extract._notation import NUM_EN, NUM_FR, SP, STUCK, SUFFIX, Found, kind_of, looks_like_year
 from digest.extract._numbers import (
@@ -34,6 +54,7 @@ def _core(number: str) -> str:
         r"(?<![\w.,/:%$€£¥'’-])(?:"
         rf"(?P<vague>{_VAGUE})(?=\s+(?:of|de|d['’])\s|{SP}?[,.;)]|\s+(?:into|in|on|to|for)\b)"
         r"|(?P<digits>(?i:single|double|triple)[-\s]digits?)(?![\w-])"
+        r"|(?P<few>(?i:several|few))\s+(?P<fewscale>(?i:hundred|thousand|million|billion|trillion))(?![\w-])"
         rf"|(?P<between>(?i:between|entre)\s+)?(?:(?P<cur>{SYMBOL_PATTERN}){SP}?)?"
         rf"(?P<num>{number}|{WORD_NUMBER_PATTERN})(?P<scale>{SCALE_PATTERN})?)"
     )
@@ -48,13 +69,30 @@ _EQUIV_GAP = re.compile(
     r"\s*(?:\(\s*|,\s*(?:or|equivalent\s+to|worth)\s+|\s+or\s+)"
     r"(?i:(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|over|environ|près\s+de)\s+)?$"
 )
+# A currency word that follows the number itself, not a country ("85 cents", not "20 Hong Kong cents").
+_BARE_CURRENCY = re.compile(
+    r"(?:\d|\b(?i:hundred|thousand|million|billion|trillion|of))[\s\u00a0]+(?i:(?P<peso>pesos?)|(?P<cent>cents?))$"
+)
+_BARE_WORDS = ("pesos", "peso", "cents", "cent")
+_PUNCT = "“”\"'‘’()[],;:"
+
+
+@dataclasses.dataclass(slots=True)
+class _Story:
+    """What the story has said before the figure being read, for currencies it leaves implied."""
+
+    yen_is_yuan: bool
+    cents: str = "USD"
+    sentence_currency: str | None = None
+
+
 _COMMA_DECIMAL = frozenset("fr de es it pt nl ru pl sv da no fi cs tr".split())  # noqa: SIM905
 
 
 def extract_figures(text: str, *, sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
     """Return the money, percentages, counts and quantities stated in `text`, sorted by start."""
     lower = text.lower()
-    yen_is_yuan = "yuan" in lower or "renminbi" in lower or "rmb" in lower
+    story = _Story(yen_is_yuan="yuan" in lower or "renminbi" in lower or "rmb" in lower)
     if len(lower) != len(text):
         # Rare letters change length when lowered; spelled numbers are then found in lowercase only.
         lower = text
@@ -66,7 +104,7 @@ def extract_figures(text: str, *, sentences: tuple[Sentence, ...]) -> tuple[Figu
         if first == last:
             continue
         french = sentence.language[:2] in _COMMA_DECIMAL
-        found = _scan(text, hits[first:last], sentence, french=french, yen_is_yuan=yen_is_yuan)
+        found = _scan(text, hits[first:last], sentence, french=french, story=story)
         _link(text, found, len(figures), sentence, french=french)
         figures.extend(
             Figure(
@@ -87,19 +125,22 @@ def extract_figures(text: str, *, sentences: tuple[Sentence, ...]) -> tuple[Figu
     return tuple(figures)
 
 
-def _scan(text: str, hits: list[int], sentence: Sentence, *, french: bool, yen_is_yuan: bool) -> list[Found]:
+def _scan(text: str, hits: list[int], sentence: Sentence, *, french: bool, story: _Story) -> list[Found]:
     core = _CORE_FR if french else _CORE_EN
     found: list[Found] = []
     taken = sentence.start
+    story.sentence_currency = None
     for hit in hits:
         if hit < taken:
             continue
         m = _match_at(core, text, hit, sentence)
         if m is None:
             continue
-        item = _read(text, m, sentence, french=french, yen_is_yuan=yen_is_yuan)
+        item = _read(text, m, sentence, french=french, story=story)
         if item is None:
             continue
+        if item.kind == "money":
+            _name_implied_currency(text, item, story)
         found.append(item)
         taken = item.end
     return found
@@ -129,11 +170,14 @@ def _match_at(core: re.Pattern[str], text: str, hit: int, sentence: Sentence) ->
 
 
 def _read(
-    text: str, m: re.Match[str], sentence: Sentence, *, french: bool, yen_is_yuan: bool
+    text: str, m: re.Match[str], sentence: Sentence, *, french: bool, story: _Story
 ) -> Found | None:
     stop = sentence.end
+    yen_is_yuan = story.yen_is_yuan
     if m.group("vague"):
-        return _read_vague(text, m, stop)
+        return _read_vague(text, m, sentence, story)
+    if m.group("few"):
+        return _read_few(text, m, sentence, story)
     if m.group("digits"):
         return Found(m.start(), m.end(), "percent", None, "%", m.group("digits").lower().replace(" ", "-"))
     raw, symbol, scale = m.group("num"), m.group("cur"), m.group("scale")
@@ -170,7 +214,8 @@ def _read(
         if noun is None:
             if multiplier < 1e9 or not scale or spelled:
                 return None
-            item.kind = "money"
+            money = _is_money(text, sentence, start, story)
+            item.kind, item.unit = ("money", story.sentence_currency) if money else ("count", None)
         else:
             if spelled and value <= 1 and multiplier == 1:
                 return None
@@ -187,7 +232,8 @@ def _read(
     return item
 
 
-def _read_vague(text: str, m: re.Match[str], stop: int) -> Found | None:
+def _read_vague(text: str, m: re.Match[str], sentence: Sentence, story: _Story) -> Found | None:
+    stop = sentence.end
     phrase = m.group("vague").lower()
     words = phrase.split()
     approx = f"{words[0]} of"
@@ -202,8 +248,59 @@ def _read_vague(text: str, m: re.Match[str], stop: int) -> Found | None:
             return Found(m.start(), counted[1], "count", None, counted[0], approx)
         return None
     if words[-1] in {"billions", "trillions"}:
-        return Found(m.start(), m.end(), "money", None, None, approx)
+        money = _is_money(text, sentence, m.start(), story)
+        unit = story.sentence_currency if money else None
+        return Found(m.start(), m.end(), "money" if money else "count", None, unit, approx)
     return None
+
+
+def _read_few(text: str, m: re.Match[str], sentence: Sentence, story: _Story) -> Found | None:
+    """Read "several million dollars", "a few thousand workers": a figure with no value."""
+    start, stop, approx = m.start(), sentence.end, m.group("few").lower()
+    if approx == "few":
+        # Bare "few" means not many ("few billion-dollar firms"); only "a few" states an amount.
+        if start - 2 < sentence.start or text[start - 2 : start].lower() != "a ":
+            return None
+        start, approx = start - 2, "a few"
+    suffix = SUFFIX.match(text, m.end(), stop)
+    if suffix and suffix.group("curw"):
+        word = re.sub(r"^\W*(?:of|de)?\s*(?:d['’])?", "", suffix.group("curw").strip(), flags=re.I)
+        return Found(start, suffix.end(), "money", None, currency_of_word(word), approx)
+    noun = count_noun(text, m.end(), stop, french=False)
+    if noun is not None:
+        return Found(start, noun[1], "count", None, noun[0], approx)
+    if _is_money(text, sentence, start, story):
+        return Found(start, m.end(), "money", None, story.sentence_currency, approx)
+    return Found(start, m.end(), "count", None, None, approx)
+
+
+def _is_money(text: str, sentence: Sentence, start: int, story: _Story) -> bool:
+    """Tell whether a bare amount at `start` is money: the sentence named a currency or a money word."""
+    if story.sentence_currency is not None:
+        return True
+    words = text[max(sentence.start, start - 60) : start].split()
+    if words and start - 60 > sentence.start:
+        words = words[1:]
+    for word in reversed(words[-6:]):
+        if word.endswith((",", ";", ":")):
+            return False
+        if word.strip(_PUNCT).lower() in MONEY_CUES:
+            return True
+    return False
+
+
+def _name_implied_currency(text: str, item: Found, story: _Story) -> None:
+    """Name the currency of bare "pesos" and "cents" from the story; remember the currency for later."""
+    tail = text[max(item.start, item.end - 5) : item.end].lower()
+    bare = _BARE_CURRENCY.search(text, item.start, item.end) if tail.endswith(_BARE_WORDS) else None
+    if bare and bare.group("peso"):
+        item.unit = peso_of_story(text, item.start)
+    elif bare:
+        item.unit = story.cents
+    if item.unit in CENT_CURRENCIES:
+        story.cents = item.unit
+    if item.unit is not None:
+        story.sentence_currency = item.unit
 
 
 def _is_not_a_quantity(text: str, start: int, end: int, sentence: Sentence, raw: str) -> bool:
