@@ -244,7 +244,7 @@ ORG_WORDS = words(
     kremlin pentagon whitehouse white house ministry state police army navy plc llc ag sa se nv gmbh
     platforms platform store stores power air lines airways electric utilities logistics silicon
     semiconductor semiconductors software telecom railways rail transport properties realty steel
-    petroleum chemicals brands retail"""
+    petroleum chemicals brands retail service services"""
 )
 
 # Common nouns that describe an organisation and stand before its name or in its place: "Startup Nimbus",

@@ -9,6 +9,7 @@ from digest.extract._cues import (
     ANON_DETERMINERS,
     ANON_HEADS,
     CUES,
+    GENERIC_ORGS,
     HONORIFICS,
     NATIONALITIES,
     ORG_WORDS,
@@ -42,6 +43,7 @@ _RELATIVE = words(
 _DETERMINERS = words("the its their his her our le la les l' l’ son sa ses leur")
 _ORG_JOINERS = frozenset({"of", "and", "&", "for", "on", "de", "des", "du", "et", "pour", "the"})
 _FRENCH_JOINERS = frozenset({"de", "des", "du"})
+_GROUPS = words("analysts economists strategists executives researchers traders bankers officials")
 _ARTICLES = frozenset({"a", "an", "the", "le", "la", "les", "un", "une"})
 _POSSESSIVES = frozenset({"its", "their", "son", "sa", "ses", "leur"})
 # Titles whose "of" names a constituency, not an employer.
@@ -102,6 +104,20 @@ def subject_before(text: str, toks: list[Token]) -> Subject | None:
     while i > 0 and _nameish(toks[i - 1][2]):
         i -= 1
     subject = _name_subject(text, toks[i:])
+    if subject is not None and subject.role and not subject.organization and i > 0:
+        generic = toks[i - 1][2]
+        if generic.lower() in GENERIC_ORGS and generic[:1].isupper():
+            # "Airline spokesperson Maria Santos": the airline the story is about, resolved later.
+            subject = Subject(
+                subject.kind,
+                subject.start,
+                subject.end,
+                subject.name,
+                subject.role,
+                generic,
+                toks[i - 1][0],
+                subject.phrase_end,
+            )
     if (subject is None or subject.kind == "single") and 0 < i < len(toks):
         return _name_of_org(text, clause, i - (len(toks) - len(clause))) or subject
     return subject
@@ -148,6 +164,25 @@ def _anonymous_before_clause(text: str, toks: list[Token]) -> Subject | None:
         anon.phrase_start,
         toks[-1][1],
     )
+
+
+def _anonymous_org(text: str, toks: list[Token]) -> str | None:
+    """Return the organisation in "a Department for Transport source" or "an official at the authority"."""
+    for k, t in enumerate(toks):
+        if t[2].lower() in ("at", "of", "from") and k + 1 < len(toks):
+            org = _organization(text, toks[k + 1 :])
+            if (
+                org is None
+                and toks[k + 1][2].lower() == "the"
+                and k + 2 < len(toks)
+                and toks[k + 2][2].lower() in GENERIC_ORGS
+            ):
+                return f"the {toks[k + 2][2]}"
+            return org
+    run = [t for t in toks if t[2][:1].isupper() or t[2] in ("for", "of", "and")]
+    if run and any(t[2].lower() in ORG_WORDS for t in run) and run[0][2][:1].isupper():
+        return _organization(text, toks)
+    return None
 
 
 def _segments(toks: list[Token]) -> list[list[Token]]:
@@ -322,7 +357,8 @@ def _nameish(word: str) -> bool:
         return True
     if not word[:1].isupper():
         return False
-    return _strip_possessive(low) not in STOP_CAPS
+    # "Startup Nimbus", "Airline spokesperson": a common noun before a name is not part of it.
+    return _strip_possessive(low) not in STOP_CAPS and low not in GENERIC_ORGS
 
 
 def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
@@ -377,6 +413,18 @@ def _anonymous(text: str, clause: list[Token], _unused: int, *, anchored: bool =
     for k, w in enumerate(words):
         if anchored and k > 0:
             break
+        # "Analysts at Citi said": a group of a named organisation speaks as one unnamed source.
+        if (
+            w in _GROUPS
+            and k + 2 < len(words)
+            and words[k + 1] in ("at", "from")
+            and _capital(clause[k + 2][2])
+        ):
+            org = _organization(text, clause[k + 2 :])
+            if org is not None:
+                start, stop = clause[k][0], clause[k + 2][0] + _elision(clause[k + 2][2]) + len(org)
+                name = text[start:stop]
+                return Subject("anonymous", start, stop, name, None, org, start, stop)
         bare = w in ("sources", "people") and (
             w == "sources"
             or (k + 1 < len(words) and words[k + 1] in ("familiar", "close", "briefed", "with"))
@@ -394,7 +442,16 @@ def _anonymous(text: str, clause: list[Token], _unused: int, *, anchored: bool =
         while end < len(words) and words[end] not in _ANON_STOP:
             end += 1
         start, stop = clause[k][0], clause[end - 1][1]
-        return Subject("anonymous", start, stop, text[start:stop], phrase_start=start, phrase_end=stop)
+        return Subject(
+            "anonymous",
+            start,
+            stop,
+            text[start:stop],
+            None,
+            _anonymous_org(text, clause[k + 1 : end]),
+            start,
+            stop,
+        )
     return None
 
 

@@ -65,12 +65,17 @@ def corporate(role: str | None) -> bool:
     return last in CORPORATE_ROLES and (last not in ("executive", "officer") or "chief" in words)
 
 
-def antecedent(orgs: list[tuple[int, str]], pos: int, ref: str) -> str | None:
+def antecedent(text: str, orgs: list[tuple[int, str]], pos: int, ref: str) -> str | None:
     """Return the organisation named before `pos` that `ref` ("its", "the campaign") refers to."""
+    noun = ref.lower().removeprefix("the ").strip()
+    if noun not in _ANY_ORG:
+        # "the campaign's director" after "the Campaign for Better Transport": the name holds the noun.
+        named = _named_before(text, pos, noun)
+        if named is not None:
+            return named
     k = bisect.bisect_left(orgs, (pos, "")) - 1
     if k < 0:
         return None
-    noun = ref.lower().removeprefix("the ").strip()
     kinds = "|".join(re.escape(w) for w in (noun, *_KINDS.get(noun, ())))
     for j in range(k, max(-1, k - 12), -1):
         if re.search(rf"\b(?:{kinds})\b", orgs[j][1], re.IGNORECASE):
@@ -82,3 +87,20 @@ def org_evidence(text: str, name: str) -> bool:
     """Return whether the text treats `name` as a thing: "Nimbus, which ...", "Nimbus unveils its"."""
     word = re.escape(name)
     return re.search(rf"\b{word},? which\b|\b{word} [a-z]+ its\b", text) is not None
+
+
+def _named_before(text: str, pos: int, noun: str) -> str | None:
+    word = noun[:1].upper() + noun[1:]
+    at = text.rfind(word, 0, pos)
+    if at < 0:
+        return None
+    left = _CAPS_LEFT.search(text, max(0, at - 80), at)
+    right = _CAPS_RIGHT.match(text, at + len(word))
+    start = left.start() if left is not None else at
+    end = right.end() if right is not None else at + len(word)
+    name = text[start:end]
+    return name if " " in name else None
+
+
+_CAPS_LEFT = re.compile(r"(?:[A-Z][\w'’-]+ )+\Z")
+_CAPS_RIGHT = re.compile(r"(?: (?:(?:of|for|and|the|de|des|du) )*[A-Z][\w'’-]+)*")

@@ -180,6 +180,13 @@ def direct_quotes(
         near = [h for h in resolved if first <= h.sentence <= last]
         hit = min(near, key=lambda h: _distance(span, h)) if near else None
         if hit is None and kind == "short":
+            # A fragment after a speech verb whose subject is no person ("PayLoop said it remained
+            # "well capitalized""): a quotation all the same, without a speaker.
+            cue = next(
+                (h for h in hits if h.sentence == first and h.subject and 0 <= span.open - h.end < 160), None
+            )
+            if cue is not None and cue.subject is not None and cue.subject.kind in ("single", "name"):
+                found.append((span, None))
             continue
         if hit is not None:
             hit.used = True

@@ -87,13 +87,13 @@ def _cue_hits(
             hits.append(Hit(pos, end, word, index, Subject("pronoun", s, s + len(french.group(1)), "il")))
             continue
         if word in ACCORDING:
-            after = tokens(text, end, min(hi, end + 300))
-            if after and after[0][2].lower() in OBJECT_PRONOUNS:
+            right = tokens(text, end, min(hi, end + 300))
+            if right and right[0][2].lower() in OBJECT_PRONOUNS:
                 # "Selon lui, ...", "according to her": the speaker named last.
-                s, e = after[0][0], after[0][1]
-                subject: Subject | None = Subject("pronoun", s, e, after[0][2], phrase_start=s, phrase_end=e)
+                s, e = right[0][0], right[0][1]
+                subject: Subject | None = Subject("pronoun", s, e, right[0][2], phrase_start=s, phrase_end=e)
             else:
-                subject = subject_after(text, after)
+                subject = subject_after(text, right)
             hits.append(Hit(pos, end, word, index, subject, inverted=True))
             continue
         if word in _PASSIVE_FORMS and _PASSIVE.search(text, max(0, pos - 12), pos):
@@ -181,9 +181,9 @@ def _resolve(text: str, hits: list[Hit], banned: set[str], orgs: list[tuple[int,
     for person in people:
         first = min(person.mentions)[0] if person.mentions else 0
         if is_org_reference(person.organization):
-            person.organization = antecedent(orgs, first, person.organization or "")
+            person.organization = antecedent(text, orgs, first, person.organization or "")
         elif person.organization is None and not person.anonymous and corporate(person.role):
-            person.organization = antecedent(orgs, first, "its")
+            person.organization = antecedent(text, orgs, first, "its")
     for hit in hits:
         if hit.subject is None and hit.word in PARTICIPLES:
             before = [
