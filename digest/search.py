@@ -13,11 +13,12 @@ import html
 import json
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from digest.errors import OutputError
+from digest.models import OutputFile
 
 INDEX_DIR = "pagefind"
 RECORDS = Path("data") / "records.jsonl"
@@ -48,6 +49,28 @@ def index_site(site_dir: Path, *, language: str = "en") -> None:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise OutputError(f"cannot index the site for search: {exc}", path=str(path)) from exc
+    _index(lines, output=(site_dir / INDEX_DIR).resolve(), language=language, where=str(site_dir))
+
+
+def search_files(files: Sequence[OutputFile], *, language: str = "en") -> tuple[OutputFile, ...]:
+    """Return the Pagefind index of the site made of `files`, as files under `pagefind/`.
+
+    The same index as `index_site`, for a build that writes every file of the site in one
+    atomic step: add these to the site's files before writing them.
+    """
+    records = next((f for f in files if f.path == RECORDS.as_posix()), None)
+    if records is None:
+        raise OutputError(f"cannot index the site for search: it has no {RECORDS.as_posix()}")
+    with tempfile.TemporaryDirectory(prefix="digest-index-") as scratch:
+        output = Path(scratch) / INDEX_DIR
+        _index(records.content.decode("utf-8").splitlines(), output=output, language=language, where="site")
+        found = sorted(p for p in output.rglob("*") if p.is_file())
+        return tuple(
+            OutputFile(f"{INDEX_DIR}/{p.relative_to(output).as_posix()}", p.read_bytes()) for p in found
+        )
+
+
+def _index(lines: list[str], *, output: Path, language: str, where: str) -> None:
     records = sorted(_records(lines), key=lambda r: (r.url, r.kind, r.content))
     executable = _executable()
     # Pagefind indexes HTML pages; each record becomes a tiny page whose result links to the
@@ -58,7 +81,6 @@ def index_site(site_dir: Path, *, language: str = "en") -> None:
         width = len(str(len(records)))
         for number, record in enumerate(records):
             (pages / f"{number:0{width}d}.html").write_text(_page(record, language), encoding="utf-8")
-        output = (site_dir / INDEX_DIR).resolve()
         command = [
             str(executable), "--site", str(pages), "--output-path", str(output),
             "--force-language", language, "--silent",
@@ -68,10 +90,10 @@ def index_site(site_dir: Path, *, language: str = "en") -> None:
                 command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise OutputError(f"Pagefind could not index the site: {exc}", path=str(site_dir)) from exc
+            raise OutputError(f"Pagefind could not index the site: {exc}", path=where) from exc
     if done.returncode != 0:
         raise OutputError(
-            f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()}", path=str(site_dir)
+            f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()}", path=where
         )
 
 

@@ -66,3 +66,18 @@ def test_index_is_byte_identical_across_builds(site_dir: Path, tmp_path: Path) -
 def test_a_site_without_records_is_refused_clearly(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="cannot index"):
         index_site(tmp_path)
+
+
+def test_search_files_match_the_index_written_in_place(site_dir: Path, tmp_path: Path) -> None:
+    from digest.models import OutputFile
+    from digest.search import search_files
+
+    records = (site_dir / "data" / "records.jsonl").read_bytes()
+    files = search_files([OutputFile("data/records.jsonl", records)])
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(copy)
+    written = [p for p in (copy / "pagefind").rglob("*") if p.is_file()]
+    on_disk = {p.relative_to(copy).as_posix(): p.read_bytes() for p in written}
+    assert {f.path: f.content for f in files} == on_disk
+    assert [f.path for f in files] == sorted(f.path for f in files)
