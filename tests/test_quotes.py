@@ -251,3 +251,68 @@ def test_told_with_object_before_that() -> None:
 def test_indirect_speech_after_title_and_name() -> None:
     text = "Chinese President Xi Jinping said on Monday that the country would open further."
     assert _indirect(text) == [("the country would open further", "Xi Jinping", "said")]
+
+
+def test_french_selon_lui_and_short_quotation() -> None:
+    text = (
+        "« Nous devons agir vite », a déclaré la ministre du travail, Claire Martin. "
+        "Selon elle, la réforme sera « équitable et rapide ». Elle a dénoncé une « injustice profonde »."
+    )
+    assert _direct(text) == [
+        ("Nous devons agir vite", "Claire Martin"),
+        ("équitable et rapide", "Claire Martin"),
+        ("injustice profonde", "Claire Martin"),
+    ]
+
+
+def test_french_inverted_pronoun_goes_to_the_unnamed_source() -> None:
+    text = (
+        "Un député de la majorité, qui a requis l'anonymat, reconnaît que le texte sera difficile à voter. "
+        "« Il faudra lâcher quelque chose sur le calendrier », confie-t-il."
+    )
+    assert _direct(text) == [("Il faudra lâcher quelque chose sur le calendrier", "Un député de la majorité")]
+
+
+def test_pronoun_goes_to_the_unnamed_source_not_the_name_before() -> None:
+    text = (
+        '"The worst is behind us," chairman Peter Wong told a briefing. A Singapore-based fund manager, '
+        "speaking on condition of anonymity, said investors were relieved. "
+        '"The sales are what matter. If they land, the debt is fine," he said.'
+    )
+    quotes = _direct(text)
+    assert quotes[-1] == (
+        "The sales are what matter. If they land, the debt is fine",
+        "A Singapore-based fund manager",
+    )
+
+
+def test_the_aide_resolves_to_the_unnamed_aide() -> None:
+    text = (
+        "A senior Democratic aide, who spoke on condition of anonymity, said the vote could slip. "
+        '"Nothing is settled yet," the aide said.'
+    )
+    assert _direct(text) == [("Nothing is settled yet", "A senior Democratic aide")]
+
+
+def test_pronoun_after_a_titled_name_that_said_nothing_yet() -> None:
+    text = (
+        "Jane Roe, chief executive of Quantra, said orders had doubled. "
+        "Chief technology officer Marco Ruiz was candid about the risks. "
+        '"Nobody gets fired for buying the market leader," he said.'
+    )
+    assert _direct(text) == [("Nobody gets fired for buying the market leader", "Marco Ruiz")]
+
+
+def test_titled_person_is_not_stripped_into_the_name() -> None:
+    text = 'Meteorologist Jill Brown said the storm was fast. "It moved at 60 miles an hour," Brown said.'
+    assert _direct(text) == [("It moved at 60 miles an hour", "Jill Brown")]
+
+
+def test_short_quotation_after_an_organisations_speech_verb_has_no_speaker() -> None:
+    text = 'Finlo said in a statement that it remained "well capitalized" and would cut costs.'
+    assert _direct(text) == [("well capitalized", None)]
+
+
+def test_called_with_a_short_quotation_after_a_name_of_a_place() -> None:
+    text = 'Sen. Mary Hill of Ohio, the top Republican on the panel, called the plan "a cruel bargain".'
+    assert _direct(text) == [("a cruel bargain", "Mary Hill")]

@@ -285,3 +285,164 @@ def test_le_monde_inverted_estime() -> None:
 
 def test_analysts_of_a_bank_are_a_group() -> None:
     assert _speakers("Shares fell 3% after Morgan Stanley analysts said the valuation was stretched.") == ()
+
+
+def test_french_inverted_role_then_name() -> None:
+    text = "« Il faut agir vite », a déclaré la ministre du travail, Claire Martin, lors d'un point presse."
+    speaker = _one(text)
+    assert (speaker.name, speaker.role) == ("Claire Martin", "ministre")
+
+
+def test_french_reacted_with_organisation_of_lowercase_words() -> None:
+    text = "« C'est inacceptable », a réagi Jean Morel, président de l'Union des maires ruraux, hier."
+    speaker = _one(text)
+    assert (speaker.name, speaker.role, speaker.organization) == (
+        "Jean Morel",
+        "président",
+        "Union des maires ruraux",
+    )
+
+
+def test_french_pronoun_after_the_verb_resolves_to_the_last_speaker() -> None:
+    text = (
+        "Paul Girard, économiste chez Natixis, a estimé que la croissance ralentirait. "
+        "« Le pire est derrière nous », confie-t-il. « Mais rien n'est joué », estime-t-il."
+    )
+    speaker = _one(text)
+    assert sum(text[m.start : m.end] == "il" for m in speaker.mentions) == 2
+
+
+def test_french_unnamed_deputy_before_a_relative_clause() -> None:
+    text = "Un député de la majorité, qui a requis l'anonymat, reconnaît que le texte sera difficile à voter."
+    speaker = _one(text)
+    assert speaker.anonymous and speaker.name == "Un député de la majorité"
+
+
+def test_unnamed_source_before_a_relative_clause() -> None:
+    text = (
+        "A senior Democratic aide, who spoke on condition of anonymity to discuss the talks, said the vote "
+        "could slip to next week."
+    )
+    speaker = _one(text)
+    assert speaker.anonymous and speaker.name == "A senior Democratic aide"
+
+
+def test_unnamed_official_of_an_organisation_named_before() -> None:
+    text = (
+        "The Federal Aviation Administration said it had opened an inquiry. An official at the agency, who "
+        "was not authorized to speak publicly, said the checks would take weeks."
+    )
+    speaker = _one(text)
+    assert speaker.anonymous and speaker.name == "An official at the agency"
+    assert speaker.organization == "Federal Aviation Administration"
+
+
+def test_unnamed_source_description_holds_the_organisation() -> None:
+    speaker = _one("A Home Office source said ministers had rejected a smaller cap.")
+    assert speaker.anonymous and speaker.organization == "Home Office"
+
+
+def test_unnamed_source_stops_before_the_verb() -> None:
+    text = "Three officials familiar with the governor's plans said Mayor Jane Roe was expected to resign."
+    speaker = _one(text)
+    assert speaker.name == "Three officials familiar with the governor's plans"
+
+
+def test_passive_expected_is_not_a_speech_verb() -> None:
+    assert _speakers("Mayor Jane Roe was expected to resign on Friday, after weeks of pressure.") == ()
+
+
+def test_analysts_at_a_named_bank_are_one_unnamed_source() -> None:
+    speaker = _one("Analysts at Barclays estimated in a note that prices would rise by 4% next year.")
+    assert (speaker.name, speaker.organization, speaker.anonymous) == (
+        "Analysts at Barclays",
+        "Barclays",
+        True,
+    )
+
+
+def test_occupation_before_a_name_is_the_role() -> None:
+    speaker = _one("Meteorologist Jill Brown said the storm would weaken overnight.")
+    assert (speaker.name, speaker.role) == ("Jill Brown", "Meteorologist")
+    speaker = _one("Epidemiologist Raj Patel said the wave had peaked.")
+    assert (speaker.name, speaker.role) == ("Raj Patel", "Epidemiologist")
+
+
+def test_policy_area_belongs_to_the_title() -> None:
+    speaker = _one("Housing Commissioner Ana Ortiz said 3,000 units would open this year.")
+    assert (speaker.name, speaker.role, speaker.organization) == ("Ana Ortiz", "Housing Commissioner", None)
+    speaker = _one("Council Member Dana Lee said the plan was overdue.")
+    assert (speaker.name, speaker.role) == ("Dana Lee", "Council Member")
+
+
+def test_companies_with_industry_words_are_not_speakers() -> None:
+    text = (
+        "Alabama Power said crews had restored service to most homes. Emirates Air Lines, which is based in "
+        "Dubai, said it had cancelled 40 flights. The National Hurricane Service confirmed two landfalls."
+    )
+    assert _speakers(text) == ()
+
+
+def test_a_name_used_as_a_thing_is_not_a_speaker() -> None:
+    text = (
+        "Startup Quantra Labs unveiled its first chip on Monday. "
+        "Quantra claims the chip uses half the power of rival designs."
+    )
+    assert _speakers(text) == ()
+
+
+def test_role_before_the_name_with_the() -> None:
+    speaker = _one("The energy minister, Tom Reed, said supplies were secure for the winter.")
+    assert (speaker.name, speaker.role) == ("Tom Reed", "energy minister")
+    speaker = _one('"Fares must come down," said the health secretary, Wes Streeting.')
+    assert (speaker.name, speaker.role) == ("Wes Streeting", "health secretary")
+
+
+def test_its_chief_executive_takes_the_organisation_of_the_previous_sentence() -> None:
+    text = (
+        "Northwind Logistics said revenue rose 8% in the quarter. Its chief executive, Anna Berg, told "
+        "analysts that demand had recovered."
+    )
+    speaker = _one(text)
+    assert (speaker.name, speaker.role, speaker.organization) == (
+        "Anna Berg",
+        "chief executive",
+        "Northwind Logistics",
+    )
+
+
+def test_the_campaigns_director_takes_the_campaign_named_before() -> None:
+    text = (
+        "Fares will rise by 6%, according to the Campaign for Fair Fares. "
+        '"It is a scandal," said Jane Roe, the campaign\'s director of policy.'
+    )
+    speaker = _one(text)
+    assert (speaker.role, speaker.organization) == ("director", "Campaign for Fair Fares")
+
+
+def test_generic_noun_before_a_title_is_not_the_organisation() -> None:
+    text = (
+        "Pacific Air said it had grounded six planes. The regulator said it would inspect them. "
+        "Airline spokesperson Lia Cruz said refunds would be offered."
+    )
+    speaker = _one(text)
+    assert (speaker.name, speaker.role, speaker.organization) == ("Lia Cruz", "spokesperson", "Pacific Air")
+
+
+def test_company_role_without_an_organisation_takes_the_company_in_the_story() -> None:
+    text = (
+        "Brightline Robotics says its arm is twice as fast. "
+        '"We built it for warehouses," chief executive Omar Haddad told reporters.'
+    )
+    speaker = _one(text)
+    assert (speaker.role, speaker.organization) == ("chief executive", "Brightline Robotics")
+
+
+def test_name_of_organisation_after_the_person() -> None:
+    speaker = _one("Analyst Dylan Ross of research firm ChipView thinks the timing is right.")
+    assert (speaker.name, speaker.role, speaker.organization) == ("Dylan Ross", "Analyst", "ChipView")
+
+
+def test_politicians_of_names_a_place_not_an_employer() -> None:
+    speaker = _one("Sen. Mary Hill of Ohio, the top Republican on the panel, said the bill was dead.")
+    assert (speaker.name, speaker.role, speaker.organization) == ("Mary Hill", "Sen.", None)

@@ -12,7 +12,7 @@ from digest.extract._quotes import Hit
 
 _SINGULAR = frozenset({"a", "an", "one", "un", "une"})
 # A title and a capitalised name: "Chief technology officer Marco Bellini", "Meteorologist Ryan Dunn".
-_TITLED = re.compile(r"([\w.-]+) (?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+")
+_TITLED = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*) (?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+")
 _WINDOW = 400
 
 

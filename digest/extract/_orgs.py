@@ -8,6 +8,7 @@ import re
 from digest.extract._cues import CORPORATE_ROLES, GENERIC_ORGS, STOP_CAPS
 from digest.extract._names import ORG_REFERENCE, Token
 
+_NEAR = 400
 _JOINERS = frozenset({"of", "for", "and", "&", "the", "de", "des", "du"})
 _ADVERBS = frozenset({"also", "later", "previously", "recently", "has", "had", "have", "on", "then"})
 _RELATIVE = frozenset({"which", "who", "that"})
@@ -80,7 +81,9 @@ def antecedent(text: str, orgs: list[tuple[int, str]], pos: int, ref: str) -> st
     for j in range(k, max(-1, k - 12), -1):
         if re.search(rf"\b(?:{kinds})\b", orgs[j][1], re.IGNORECASE):
             return orgs[j][1]
-    return orgs[k][1] if noun in _ANY_ORG or noun not in GENERIC_ORGS else None
+    # Any other kind ("the agency") most likely means the organisation named a sentence or two before.
+    near = pos - orgs[k][0] < _NEAR
+    return orgs[k][1] if noun in _ANY_ORG or noun not in GENERIC_ORGS or near else None
 
 
 def org_evidence(text: str, name: str) -> bool:

@@ -182,10 +182,10 @@ def direct_quotes(
         if hit is None and kind == "short":
             # A fragment after a speech verb whose subject is no person ("PayLoop said it remained
             # "well capitalized""): a quotation all the same, without a speaker.
-            cue = next(
+            verb = next(
                 (h for h in hits if h.sentence == first and h.subject and 0 <= span.open - h.end < 160), None
             )
-            if cue is not None and cue.subject is not None and cue.subject.kind in ("single", "name"):
+            if verb is not None and verb.subject is not None and verb.subject.kind in ("single", "name"):
                 found.append((span, None))
             continue
         if hit is not None:
