@@ -61,14 +61,13 @@ _FUNCTION_WORDS = {
         nog worden door naar heeft hebben wordt werd kan al zal deze dit was meer over tot wel nu hij zij ze
         we geen jaar zegt volgens""",
 }
-_WORDS_OF = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
-# A word shared by two languages ("de", "in", "a") is evidence for neither.
-_OWN = {
-    word: lang
-    for lang, words in _WORDS_OF.items()
-    for word in words
-    if sum(word in other for other in _WORDS_OF.values()) == 1
-}
+# Each word maps to the set of languages listing it, as bits, so that one counting pass over a text
+# yields both the words a language has alone (one bit set) and all the words it lists.
+_BIT = {lang: 1 << n for n, lang in enumerate(_FUNCTION_WORDS)}
+_LANGUAGES_OF: dict[str, int] = {}
+for _lang, _words in _FUNCTION_WORDS.items():
+    for _word in _words.split():
+        _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, 0) | _BIT[_lang]
 
 
 def detect_languages(texts: Sequence[str], *, fallback: str = "en") -> tuple[str, ...]:
@@ -113,22 +112,20 @@ def _by_function_words(text: str) -> str | None:
     words = _TOKEN.findall(text.lower())
     if len(words) < _MIN_WORDS:
         return None
-    own: Counter[str | None] = Counter(map(_OWN.get, words))
-    del own[None]
-    ranked = own.most_common(2)
-    if not ranked:
-        return None
-    best, count = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    if best is None or count < _MIN_OWN or count < _MIN_LEAD * runner_up:
+    found: Counter[int | None] = Counter(map(_LANGUAGES_OF.get, words))
+    # A word shared by two languages ("de", "in", "a") is no evidence for either.
+    own = sorted(((found.get(bit, 0), lang) for lang, bit in _BIT.items()), reverse=True)
+    (count, best), (runner_up, _) = own[0], own[1]
+    if count < _MIN_OWN or count < _MIN_LEAD * runner_up:
         return None
     # Shared words count for every language that has them: a second language heard through its shared
     # words ("de", "la", "que") makes the text mixed, even when few of its own words appear.
-    counts = Counter(words)
-    listed = {
-        lang: sum(counts[word] for word in counts.keys() & vocabulary)
-        for lang, vocabulary in _WORDS_OF.items()
-    }
+    listed = {lang: 0 for lang in _BIT}
+    for languages, n in found.items():
+        if languages is not None:
+            for lang, bit in _BIT.items():
+                if languages & bit:
+                    listed[lang] += n
     share = listed.pop(best)
     if share < _MIN_SHARE * len(words) or share < _MIN_LISTED_LEAD * max(listed.values()):
         return None
