@@ -107,8 +107,14 @@ def collect(
     """Return the records of every article of the project, and what went wrong on the way."""
     docs, diagnostics = load_articles(config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes)
     found = _records(
-        docs, diagnostics, config=config, use_cache=use_cache, executor=executor, workers=workers,
-        scheduler=scheduler, progress=None,
+        docs,
+        diagnostics,
+        config=config,
+        use_cache=use_cache,
+        executor=executor,
+        workers=workers,
+        scheduler=scheduler,
+        progress=None,
     )
     return found.records, found.diagnostics
 
@@ -177,13 +183,24 @@ def build(
                 current = output_state(config.output_dir) == stamp.files
             if current:
                 return BuildReport(
-                    stamp.articles, stamp.diagnostics, 0, len(stamp.files) - 1, tuple(clock.stages),
-                    cache_hits=len(docs), reused=True,
+                    stamp.articles,
+                    stamp.diagnostics,
+                    0,
+                    len(stamp.files) - 1,
+                    tuple(clock.stages),
+                    cache_hits=len(docs),
+                    reused=True,
                 )
         with clock.stage("extract"):
             found = _records(
-                docs, load_problems, config=config, use_cache=use_cache, executor=executor, workers=workers,
-                scheduler=scheduler, progress=progress,
+                docs,
+                load_problems,
+                config=config,
+                use_cache=use_cache,
+                executor=executor,
+                workers=workers,
+                scheduler=scheduler,
+                progress=progress,
             )
         written, unchanged = _make_site(found.records, config=config, clock=clock, on_write=on_write)
         if use_cache:
@@ -191,8 +208,13 @@ def build(
             stamp = SiteStamp(key, len(found.records), found.diagnostics, state)
             write_stamp(config.cache_dir, config.output_dir, stamp)
     return BuildReport(
-        len(found.records), found.diagnostics, written, unchanged, tuple(clock.stages),
-        cache_hits=found.hits, cache_misses=found.misses,
+        len(found.records),
+        found.diagnostics,
+        written,
+        unchanged,
+        tuple(clock.stages),
+        cache_hits=found.hits,
+        cache_misses=found.misses,
     )
 
 
@@ -207,6 +229,7 @@ def _make_site(
     from digest.feeds import render_feeds
     from digest.output import write_site
     from digest.render import render_site
+    from digest.search import search_files
     from digest.synthesize import synthesize
     from digest.themes import assign_themes
 
@@ -216,11 +239,14 @@ def _make_site(
         digest = synthesize(records, themes=themes)
     epoch = build_epoch(records)
     with clock.stage("render"):
-        pages = render_site(digest, config=config, epoch=epoch)
-        feeds = render_feeds(digest, config=config, epoch=epoch)
+        files = render_site(digest, config=config, epoch=epoch) + render_feeds(
+            digest, config=config, epoch=epoch
+        )
+    with clock.stage("search"):
+        files += search_files(files, language=config.language)
     with clock.stage("write"):
         return write_site(
-            pages + feeds, output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
+            files, output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
         )
 
 

@@ -116,7 +116,10 @@ def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tu
             page(pager["path"], "undated.html", undated=chunk, pager=pager)
     for _, chunk, pager in _paginate(articles, size, "sources"):
         page(pager["path"], "sources.html", sources=chunk, pager=pager)
+    page("search.html", "search.html")
     page("404.html", "404.html")
+    for asset in ("icon.svg", "search.js"):
+        files.append(OutputFile(f"assets/{asset}", env.get_template(asset).render().encode("utf-8")))
     files.append(OutputFile("assets/style.css", env.get_template("style.css").render().encode("utf-8")))
     files.append(
         OutputFile("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n".encode())

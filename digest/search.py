@@ -72,6 +72,8 @@ def search_files(files: Sequence[OutputFile], *, language: str = "en") -> tuple[
 
 def _index(lines: list[str], *, output: Path, language: str, where: str) -> None:
     records = sorted(_records(lines), key=lambda r: (r.url, r.kind, r.content))
+    if not records:
+        return  # Pagefind refuses to build an empty index; a site with no articles has nothing to find
     executable = _executable()
     # Pagefind indexes HTML pages; each record becomes a tiny page whose result links to the
     # sentence it came from. The pages live in a scratch directory and are never published.

@@ -163,6 +163,7 @@ def claim_view(record: ArticleRecord, index: int, by_id: dict[str, dict[str, Any
         "href": f"articles/{art.id}.html#s{claim.sentence}",
         "source": by_id[art.id]["source"],
         "article_title": art.title,
+        "label": f"{art.source}: {art.title}" if art.source else art.title,
         "weight": len(claim.figures) * 2
         + (claim.speaker is not None)
         + (claim.attribution is not None)
