@@ -263,3 +263,136 @@ NUMERIC = [
 @pytest.mark.parametrize(("text", "language", "expected"), NUMERIC, ids=[c[0][:50] for c in NUMERIC])
 def test_numeric_dates(text: str, language: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _dates(text, None, language) == expected
+
+
+AUG = dt.date(2025, 8, 5)  # a Tuesday
+MAR = dt.date(2025, 3, 3)  # a Monday
+
+# Tense, anchoring, fiscal periods, new expressions and traps.
+RESOLUTION: list[tuple[str, dt.date | None, list[tuple[str, str, str | None]]]] = [
+    # No tense cue: the month-day nearest publication.
+    ("Markets price a rate cut at the Fed's Sept. 17 meeting.", AUG, [("Sept. 17", "DATE", "2025-09-17")]),
+    ("Investors eye the Jan. 10 auction.", dt.date(2024, 12, 20), [("Jan. 10", "DATE", "2025-01-10")]),
+    ("Exports fell on July 30, officials said.", AUG, [("July 30", "DATE", "2025-07-30")]),
+    ("The bill will be debated on July 30.", AUG, [("July 30", "DATE", "2026-07-30")]),
+    ("The new levy, which takes effect on Monday, covers imports.", AUG, [("Monday", "DATE", "2025-08-11")]),
+    (
+        "The plan is expected to be approved before a self-imposed Christmas deadline.",
+        AUG,
+        [("Christmas", "DATE", "2025-12-25")],
+    ),
+    (
+        "Retailers cut prices ahead of Thanksgiving.",
+        dt.date(2025, 11, 3),
+        [("Thanksgiving", "DATE", "2025-11-27")],
+    ),
+    (
+        "Travel peaked over Memorial Day, the agency said.",
+        dt.date(2025, 6, 2),
+        [("Memorial Day", "DATE", "2025-05-26")],
+    ),
+    ("Sales fell after Easter.", dt.date(2025, 5, 1), [("Easter", "DATE", "2025-04-20")]),
+    # Anchoring against the period the story is about, not a comparison base.
+    (
+        "Output reached 9 million tonnes in 2024, up 4% from the previous year.",
+        AUG,
+        [("2024", "DATE", "2024"), ("the previous year", "DATE", "2023")],
+    ),
+    (
+        "It earned $2 billion in 2024, versus $3 billion in 2023. Its payout fell from a year earlier.",
+        AUG,
+        [("2024", "DATE", "2024"), ("2023", "DATE", "2023"), ("a year earlier", "DATE", "2023")],
+    ),
+    (
+        "Sales rose to $5 million last year from $4 million the year before.",
+        None,
+        [("last year", "DATE", None), ("the year before", "DATE", None)],
+    ),
+    ("Prices were cut in March last year.", AUG, [("March last year", "DATE", "2024-03")]),
+    (
+        "Officials intervened in the spring and summer of last year.",
+        AUG,
+        [("the spring", "DATE", "2024-SP"), ("summer of last year", "DATE", "2024-SU")],
+    ),
+    # Fiscal periods: the calendar quarter holding most of the period; fiscal labels kept.
+    (
+        "Revenue for the quarter ended Jan. 31 rose 8%.",
+        MAR,
+        [("the quarter ended Jan. 31", "DATE", "2024-Q4")],
+    ),
+    ("Sales for the quarter ended Feb. 28 rose.", MAR, [("the quarter ended Feb. 28", "DATE", "2025-Q1")]),
+    (
+        "It expects growth in the second quarter of fiscal 2026.",
+        MAR,
+        [("the second quarter of fiscal 2026", "DATE", "FY2026-Q2")],
+    ),
+    (
+        "Net cash for the quarter ended Dec. 31 was $1 billion. Debt fell at quarter-end.",
+        MAR,
+        [("the quarter ended Dec. 31", "DATE", "2024-Q4"), ("quarter-end", "DATE", "2024-Q4")],
+    ),
+    ("Orders should pick up in the back half.", MAR, [("the back half", "DATE", "2025-H2")]),
+    ("Passengers sat in the back half of the cabin.", MAR, []),
+    (
+        "Analysts expect deliveries to top 2 million for the full year.",
+        AUG,
+        [("the full year", "DATE", "2025")],
+    ),
+    # New expressions.
+    ("Inspectors will visit every Friday.", AUG, [("every Friday", "SET", "XXXX-WXX-5")]),
+    ("A 38-year-old engineer was hurt.", AUG, [("38-year-old", "DURATION", "P38Y")]),
+    ("Farmers cannot wait another year.", AUG, [("another year", "DURATION", "P1Y")]),
+    ("Nobody can sustain losses for two more years.", AUG, [("two more years", "DURATION", "P2Y")]),
+    ("The glitch was fixed within hours.", AUG, [("hours", "DURATION", "PTXH")]),
+    ("Residents had only minutes to leave.", AUG, [("minutes", "DURATION", "PTXM")]),
+    ("Bonds fell days before the vote.", AUG, [("days", "DURATION", "PXD")]),
+    ("Prices collapsed in a matter of hours.", AUG, [("hours", "DURATION", "PTXH")]),
+    (
+        "Presales began nearly two weeks earlier than last year.",
+        AUG,
+        [("two weeks earlier", "DURATION", "P2W"), ("last year", "DATE", "2024")],
+    ),
+    ("Queues formed by early morning.", AUG, [("early morning", "TIME", "2025-08-05TMO")]),
+    ("Service should resume by the afternoon.", None, [("the afternoon", "TIME", None)]),
+    ("Crews will inspect the lines over the weekend.", AUG, [("the weekend", "DATE", "2025-W32-WE")]),
+    ("The cuts follow a 2021 law on data.", AUG, [("2021", "DATE", "2021")]),
+    ("Traffic is still below 2019 levels.", AUG, [("2019", "DATE", "2019")]),
+    # Traps.
+    ("She told the BBC's Today programme that fares would rise.", AUG, []),
+    ("The firm cut headcount by about a quarter. A quarter of staff left.", AUG, []),
+    ("Regulators targeted buy-now-pay-later lenders.", AUG, []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), RESOLUTION, ids=[c[0][:50] for c in RESOLUTION])
+def test_resolution(
+    text: str, published: dt.date | None, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _dates(text, published) == expected
+
+
+FRENCH_RESOLUTION: list[tuple[str, dt.date | None, list[tuple[str, str, str | None]]]] = [
+    (
+        "Le texte doit être présenté en conseil des ministres le 3 novembre.",
+        AUG,
+        [("3 novembre", "DATE", "2025-11-03")],
+    ),
+    ("L'agence se prononcera le 2 février.", AUG, [("2 février", "DATE", "2026-02-02")]),
+    ("Le déficit a été révisé le 2 février.", AUG, [("2 février", "DATE", "2025-02-02")]),
+    (
+        "Les débats devraient durer environ quatre-vingt-dix jours.",
+        AUG,
+        [("quatre-vingt-dix jours", "DURATION", "P90D")],
+    ),
+    ("Depuis le début de l'année, les taux ont monté.", AUG, [("début de l'année", "DATE", "2025")]),
+    ("Les prix ont baissé en mars dernier.", AUG, [("mars dernier", "DATE", "2025-03")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), FRENCH_RESOLUTION, ids=[c[0][:50] for c in FRENCH_RESOLUTION]
+)
+def test_french_resolution(
+    text: str, published: dt.date | None, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _dates(text, published, "fr") == expected

@@ -26,6 +26,7 @@ _SMALL: dict[str, int] = {
     "a": 1, "an": 1, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
     "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
     "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100,
+    "treize": 13, "quatorze": 14, "seize": 16, "vingts": 20,
 }  # fmt: skip
 
 VAGUE = frozenset(
@@ -68,7 +69,8 @@ HOLIDAYS: dict[str, tuple[int, int] | None] = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
     "halloween": (10, 31), "independence day": (7, 4), "noël": (12, 25), "black friday": None,
     "cyber monday": None, "thanksgiving": None, "lunar new year": None, "chinese new year": None,
-    "spring festival": None, "golden week": None, "prime day": None,
+    "spring festival": None, "golden week": None, "prime day": None, "memorial day": None,
+    "labor day": None, "labour day": None, "easter": None,
 }  # fmt: skip
 # Holidays that name a date on their own; shopping events need a year ("this year's Singles Day").
 STANDALONE_HOLIDAYS = frozenset(
@@ -81,6 +83,11 @@ STANDALONE_HOLIDAYS = frozenset(
         "noël",
         "valentine's day",
         "halloween",
+        "thanksgiving",
+        "memorial day",
+        "labor day",
+        "labour day",
+        "easter",
     }
 )
 
@@ -101,7 +108,12 @@ def number(word: str) -> float | None:
             continue
         if part not in _SMALL:
             return None
-        total = total * 100 if _SMALL[part] == 100 and total else total + _SMALL[part]
+        if _SMALL[part] == 100 and total:
+            total *= 100
+        elif part.startswith("vingt") and total == 4:  # "quatre-vingt(s)" is eighty
+            total = 80
+        else:
+            total += _SMALL[part]
     return float(total) if total else None
 
 
@@ -161,15 +173,58 @@ def cycle_year(published: dt.date, position: int, current: int, *, future: bool)
     return published.year if position <= current else published.year - 1
 
 
-def month_day_year(published: dt.date, month: int, day: int, *, future: bool) -> int:
-    """Return the year of the nearest "Dec 31" before (or after) publication, within a year."""
+def month_day_year(published: dt.date, month: int, day: int, *, future: bool | None) -> int:
+    """Return the year of the "Dec 31" before (after, when `future`; nearest, when None) publication."""
     try:
         candidate = dt.date(published.year, month, day)
     except ValueError:
         return published.year
+    if future is None:
+        years = (published.year - 1, published.year, published.year + 1)
+        return min(years, key=lambda y: abs((_safe_date(y, month, day) - published).days))
     if future:
         return published.year if candidate >= published else published.year + 1
     return published.year if candidate <= published else published.year - 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, min(day, 28) if month == 2 else day)
+
+
+def easter(year: int) -> dt.date:
+    """Return Western Easter Sunday of `year` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """Return the `nth` `weekday` of a month, counting from the end when `nth` is negative."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def moving_holiday(name: str, year: int) -> dt.date | None:
+    """Return the date of a holiday whose day moves from year to year, if the calendar fixes it."""
+    if name in ("thanksgiving", "black friday", "cyber monday"):
+        offset = {"thanksgiving": 0, "black friday": 1, "cyber monday": 4}[name]
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=offset)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    if name in ("labor day", "labour day"):
+        return _nth_weekday(year, 9, 0, 1)
+    if name == "easter":
+        return easter(year)
+    return None
 
 
 def holiday_date(name: str, year: int) -> str:
@@ -177,12 +232,8 @@ def holiday_date(name: str, year: int) -> str:
     fixed = HOLIDAYS.get(name)
     if fixed is not None:
         return f"{year}-{fixed[0]:02d}-{fixed[1]:02d}"
-    if name in ("thanksgiving", "black friday", "cyber monday"):
-        first = dt.date(year, 11, 1)
-        thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-        offset = {"thanksgiving": 0, "black friday": 1, "cyber monday": 4}[name]
-        return (thursday + dt.timedelta(days=offset)).isoformat()
-    return str(year)
+    moving = moving_holiday(name, year)
+    return moving.isoformat() if moving else str(year)
 
 
 def unit_name(word: str) -> str:
@@ -238,3 +289,11 @@ def parse_value(value: str) -> tuple[dt.date, str] | None:
     except ValueError:
         return None
     return None
+
+
+def holiday_day(name: str, year: int) -> dt.date:
+    """Return the day a standalone holiday falls on in `year`."""
+    fixed = HOLIDAYS.get(name)
+    if fixed is not None:
+        return dt.date(year, *fixed)
+    return moving_holiday(name, year) or dt.date(year, 1, 1)

@@ -28,9 +28,11 @@ _NUMW = (
     r"|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
 )
+_NUMFR_UNIT = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)"
+# Compound tens ("soixante-dix", "quatre-vingt-douze", "vingt-et-un") before the single words.
 _NUMFR = (
-    r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante"
-    r"|cinquante|soixante|cent|un|une)"
+    rf"(?:(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:-et-une?|-{_NUMFR_UNIT})?"
+    rf"|{_NUMFR_UNIT}|cent|un|une)"
 )
 _DIGITS = r"\d{1,3}(?:\.\d+)?"
 _VAGUE = r"(?:a\s+few|few|several|many|a\s+couple\s+of|a\s+couple|a\s+number\s+of|dozens\s+of)"
@@ -55,7 +57,7 @@ _HOLIDAY = (
     r"(?-i:Singles['’]?\s+Day|Double\s+(?:11|Eleven)|Christmas(?:\s+(?:Day|Eve))?"
     r"|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Independence\s+Day|No[ëe]l"
     r"|Black\s+Friday|Cyber\s+Monday|Thanksgiving|(?:Lunar|Chinese)\s+New\s+Year|Spring\s+Festival"
-    r"|Golden\s+Week|Prime\s+Day)"
+    r"|Golden\s+Week|Prime\s+Day|Memorial\s+Day|Labou?r\s+Day|Easter(?![\w]))"
 )
 _END = r"(?![\w-])"
 
@@ -82,7 +84,8 @@ KINDS: dict[str, str] = {
     rf"|(?:le\s+)?(?P<ordfr>premier|1er|deuxi[èe]me|second|2e|troisi[èe]me|3e|quatri[èe]me|4e)"
     rf"\s+trimestre(?:{_S}(?:de\s+l['’]ann[ée]e\s+|de\s+)?(?P<yearfr>{_YEAR}))?"
     rf"|(?-i:T)(?P<qt>[1-4]){_S}(?P<yt>{_YEAR})",
-    "half": rf"(?:the\s+)?(?P<h>first|second|1st|2nd)[ -]half(?:{_S}(?:of|in){_S}(?:(?P<year>{_YEAR})"
+    "half": rf"(?:the\s+)?(?P<h>first|second|1st|2nd|back|front)[ -]half"
+    rf"(?:{_S}(?:of|in){_S}(?:(?P<year>{_YEAR})"
     rf"|(?P<rel>this|last|next|the)\s+year))?{_END}|(?-i:H)(?P<h2>[12])\s?(?P<year2>{_YEAR})"
     rf"|(?:le\s+)?(?P<hfr>premier|1er|second|deuxi[èe]me)\s+semestre(?:{_S}(?P<year3>{_YEAR}))?",
     "ago": rf"(?P<num>{_DIGITS}|{_NUMW}|{_VAGUE}|a|an){_S}(?P<unit>{_UNIT}){_S}(?P<dir>ago|earlier|later"
@@ -91,8 +94,11 @@ KINDS: dict[str, str] = {
     "holiday": rf"(?:(?P<rel>this|last|next){_S}year{_AP}s{_S}|(?:the\s+)?(?P<year>{_YEAR})(?:{_AP}s)?{_S})?"
     rf"(?P<name>{_HOLIDAY})(?:,?{_S}(?P<year2>{_YEAR}))?",
     "mod_period": rf"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close|turn)\s+of)\s+the\s+(?P<unit>year"
-    rf"|month|week|quarter|decade){_END}|(?P<unit2>year|month|quarter)[- ]end{_END}",
-    "relative": rf"{_MOD}(?:(?P<shift>earlier|later)\s+)?(?:(?P<the>the)\s+)?(?P<rel>last|past|next|coming"
+    rf"|month|week|quarter|decade){_END}|(?P<unit2>year|month|quarter)[- ]end{_END}"
+    rf"|the\s+(?:full|whole|entire)\s+(?P<unit3>year){_END}"
+    rf"|(?P<modfr>d[ée]but|fin)\s+(?:de\s+l{_AP}(?P<unitfr>ann[ée]e)|du\s+(?P<unitfr2>mois|trimestre)){_END}",
+    "relative": rf"the\s+(?P<bunit>year|month|quarter|week)\s+(?:before|prior){_END}"
+    rf"|{_MOD}(?:(?P<shift>earlier|later)\s+)?(?:(?P<the>the)\s+)?(?P<rel>last|past|next|coming"
     rf"|previous|following|current|this|recent|upcoming)\s+(?:(?P<num>{_DIGITS}|{_NUMW}|{_VAGUE})\s+)?"
     rf"(?P<unit>{_UNIT}){_END}",
     "fr_rel": rf"(?P<det>l{_AP}|la\s+|le\s+)(?P<unit>ann[ée]e|an|mois|semaine|trimestre|d[ée]cennie)\s+"
@@ -109,16 +115,21 @@ KINDS: dict[str, str] = {
     r"|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|avant-hier|apr[èe]s-demain"
     rf"|hier|aujourd{_AP}hui|demain|ce\s+matin|ce\s+soir|cet\s+apr[èe]s-midi)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night|matin|soir))?(?![\w-])",
+    "part": r"(?:(?P<mod>early|late)\s+|(?P<the>the)\s+)(?P<part>morning|afternoon|evening)(?![\w-])",
+    "weekend": r"(?P<the>the)\s+weekend(?![\w-])",
     "weekday": rf"(?:(?P<mod>early|late)\s+(?:on\s+)?)?(?:(?P<rel>last|next|this|past|coming)\s+)?"
     rf"(?P<wd>{_WD_EN})(?:{_S}(?P<part>morning|afternoon|evening|night))?"
     rf"|(?P<wdfr>{_WD_FR})(?:\s+(?P<relfr>dernier|prochain|soir|matin|apr[èe]s-midi))?{_END}",
-    "month": rf"{_MOD}(?:(?P<mrel>last|next|this)\s+)?(?P<mon>{_MON_FULL}){_END}|(?P<monfr>{_MON_FR}){_END}",
+    "month": rf"{_MOD}(?:(?P<mrel>last|next|this)\s+)?(?P<mon>{_MON_FULL})"
+    rf"(?:{_S}(?P<yrel>last|next|this)\s+year)?"
+    rf"{_END}|(?P<monfr>{_MON_FR})(?:{_S}(?P<frrel>dernier|prochain))?{_END}",
     "decade": rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[ -])?(?P<dec>(?:19|20)\d0){_AP}?s(?![\w])"
     rf"|(?:the\s+)?{_AP}(?P<dec2>\d0)s(?![\w])|les\s+ann[ée]es\s+(?P<decfr>(?:19|20)\d0)",
     "week": rf"week\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{_YEAR}))?(?![\d])"
     rf"|(?P<year2>{_YEAR})-W(?P<w2>\d\d)",
     "season": rf"(?:(?P<rel>this|last|next|early|late|the|cet|l{_AP})\s*)?(?P<season>spring|summer|autumn"
-    rf"|fall|winter|printemps|été|automne|hiver)(?:,?{_S}(?:of\s+)?(?P<year>{_YEAR}))?{_END}",
+    rf"|fall|winter|printemps|été|automne|hiver)(?:,?{_S}(?:of\s+)?(?P<year>{_YEAR})"
+    rf"|{_S}of\s+(?P<yrel>last|this|next)\s+year)?{_END}",
     "fiscal": rf"{_MOD}(?P<fy>fiscal(?:\s+year)?|financial\s+year|the\s+year|FY)\s?(?P<year>{_YEAR})"
     r"|(?-i:FY)(?P<yy>\d{2})(?![\w])",
     "year": rf"{_MOD}(?P<year>{_YEAR})",
@@ -126,21 +137,23 @@ KINDS: dict[str, str] = {
     rf"(?:{_S}(?P<tz>{_TZ}))?"
     rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d])(?:{_S}(?P<tz2>{_TZ}))?"
     r"|(?P<h3>[01]?\d|2[0-3])\s?h\s?(?P<mi3>[0-5]\d)?(?![\w])|(?P<noon>noon|midnight|midi|minuit)(?![\w-])",
-    "set": rf"(?P<every>every|each|chaque)\s+(?:(?P<other>other)\s+|(?P<n>{_DIGITS}|{_NUMW})\s+)?"
+    "set": rf"(?:every|each)\s+(?P<swd>{_WD_EN}){_END}"
+    rf"|(?P<every>every|each|chaque)\s+(?:(?P<other>other)\s+|(?P<n>{_DIGITS}|{_NUMW})\s+)?"
     rf"(?P<unit>{_UNIT}|{_UNIT_FR}){_END}"
-    r"|(?P<adv>annually|yearly|biannually|semiannually|quarterly|monthly|weekly|daily|hourly|annuellement"
+    r"|(?P<adv>annually|yearly|biannually|semiannually|quarterly|monthly|weekly|daily|hourly|annual|annuellement"
     r"|mensuellement|quotidiennement)(?![\w-])"
     r"|(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per)\s+"
     r"(?P<funit>year|month|week|day|quarter|decade)(?![\w-])"
     r"|(?:per|par)\s+(?P<punit>year|annum|month|week|day|quarter|an|mois|semaine|jour|trimestre)(?![\w-])"
     r"|tous\s+les\s+(?P<tunit>ans|mois|jours|trimestres)(?![\w-])"
     r"|on\s+an?\s+(?P<badv>annual|yearly|quarterly|monthly|weekly|daily)\s+basis",
-    "a_unit": r"(?P<art>a|an|one)\s+(?P<unit>year|month|week|day|decade|quarter|hour)(?![\w-])",
-    "duration": rf"(?P<num>{_DIGITS}|{_NUMW}(?:\s+and\s+a\s+half)?|{_VAGUE})(?:{_S}|-)(?P<unit>{_UNIT})"
+    "a_unit": r"(?P<art>a|an|one|another)\s+(?P<unit>year|month|week|day|decade|quarter|hour)(?![\w-])",
+    "duration": rf"(?P<num>{_DIGITS}|{_NUMW}(?:\s+and\s+a\s+half)?|{_VAGUE})(?:{_S}(?P<more>more){_S}|{_S}|-)"
+    rf"(?P<unit>{_UNIT})"
     rf"(?P<old>-old)?{_END}|(?P<numfr>{_DIGITS}|{_NUMFR}|{_VAGUE_FR}){_S}(?P<unitfr>{_UNIT_FR}){_END}"
     r"|(?P<multi>multi-?years?|multi-?decades?|multi-?months?|year-?long|decade-?long|months?-long"
     r"|years?-long|weeks?-long|days?-long)(?![\w-])"
-    r"|(?P<plural>years|months|weeks|decades|days)(?![\w-])",
+    r"|(?P<plural>years|months|weeks|decades|days|hours|minutes)(?![\w-])",
 }
 
 _NAMED = re.compile(r"\(\?P<\w+>")
@@ -157,11 +170,27 @@ def compile_scanner(kinds: list[str]) -> re.Pattern[str]:
 SCANNER = compile_scanner(list(KINDS))
 PARTS: dict[str, re.Pattern[str]] = {k: re.compile(p, re.IGNORECASE) for k, p in KINDS.items()}
 
-# A future-tense cue before the expression picks the next weekday or month instead of the last one.
+# The last tense cue before an expression says whether a bare weekday or month lies ahead or behind.
+# A bare infinitive after a modal or "to" ("will be held", "doit être examiné") is future, not a participle.
+_TO_BE = r"to(?:\s+be\s+\w+)?"
+_FUTURE_EN = (
+    rf"(?:will|shall|would|to)\s+be\s+\w+|will|shall|would|going\s+{_TO_BE}"
+    rf"|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|likely)\s+{_TO_BE}"
+    rf"|(?:plans?|aims?|intends?)\s+{_TO_BE}|upcoming|expected|scheduled|slated|due|next|begins?"
+    r"|starts?|opens?|resumes?|takes\s+effect|kicks?\s+off"
+)
 TENSE = re.compile(
-    r"\b(?:(?P<f>will|shall|going\s+to|(?:is|are)\s+(?:set|due|scheduled|expected|slated)\s+to|plans?\s+to"
-    r"|aims?\s+to|upcoming|expected|scheduled|slated|due|sera|seront|va|vont|devrait|devraient|prévu|prévue|prochain)"
-    r"|(?P<p>said|says|told|was|were|had|did|announced|reported|\w+ed|a|ont|était|\w+é|\w+ée))\b"
+    # A participle after an article or a hyphen is an adjective ("a self-imposed deadline"), no tense.
+    rf"\b(?:(?P<f>{_FUTURE_EN})|(?P<n>(?:a|an|the)\s+\w+ed|(?<=-)\w+ed)|(?P<p>said|told|was|were|had|did|\w+ed))\b"
     r"|(?P<f2>['’]ll)\b",
+    re.IGNORECASE,
+)
+# French adds the futur simple ("sera", "pourra", "auront") and the modals "va" and "doit".
+TENSE_FR = re.compile(
+    r"\b(?:(?P<n>ann[ée]es?|journ[ée]es?|soir[ée]es?|matin[ée]es?|entr[ée]es?|id[ée]es?|arm[ée]es?"
+    r"|soci[ée]t[ée]s?|sant[ée]|[ée]t[ée])"
+    r"|(?P<f>va|vont|doit|doivent|devrait|devraient|pr[ée]vue?s?|prochaine?s?|(?:[êe]tre|avoir)\s+\w+"
+    r"|\w+r(?:a|ont))"
+    r"|(?P<p>a|ont|avait|avaient|[ée]tait|[ée]taient|\w+(?:é|ée|és|ées)))(?![\w-])",
     re.IGNORECASE,
 )

@@ -38,7 +38,7 @@ _SEASON_JOINED = frozenset(
 _FR_REL2 = _spell("derni[èe]res? prochaines? pass[ée]es?")
 _NUM_FR = _spell(
     "deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante "
-    "soixante cent un une quelques plusieurs nombreux nombreuses"
+    "soixante cent un une quelques plusieurs nombreux nombreuses treize quatorze seize vingts"
 )
 _NUM_EN = _spell(
     "twenty thirty forty fifty sixty seventy eighty ninety one two three four five six seven eight "
@@ -74,7 +74,7 @@ _CASED_ANCHORS = _spell(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sept sep oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday "
-    "christmas halloween thanksgiving no[ëe]l singles double valentine independence"
+    "christmas halloween thanksgiving no[ëe]l singles double valentine independence memorial labou?r easter"
 )
 # Capitalised names the grammar can match at the start of a longer word ("Mondays", "Christmastime").
 # Case-sensitive and led by capitals, this regex skips through text at the speed of a character scan.
@@ -103,17 +103,18 @@ _FIRST = (
         "l la les ces de cette cet ce recently lately nowadays currently presently right now at these "
         "soon near foreseeable distant immediate r[ée]cemment derni[èe]rement actuellement maintenant "
         "d[ée]sormais à bient[ôo]t prochainement yesterday today tomorrow tonight avant apr[èe]s hier "
-        "aujourd demain fy noon midnight midi minuit every each chaque annually yearly biannually "
+        "aujourd demain fy noon midnight midi minuit every each chaque annual annually yearly biannually "
         "semiannually quarterly monthly weekly daily hourly annuellement mensuellement "
         "quotidiennement once twice per par tous on one multi multiyears? multidecades? multimonths? "
-        "yearlong decadelong years months weeks decades days"
+        "yearlong decadelong years months weeks decades days hours minutes another back front"
     )
 )
 # First words that start an expression only before one of these ("year-end", "the year to March").
 _ENDING = _spell("that ending ended ends through to")
 _FIRST_BEFORE = {
     "year": _ENDING | {"end", "long"}, "quarter": _ENDING | {"end"}, "half": _ENDING,
-    "month": _spell("end long"), "day": {"long"}, "decade": {"long"}, "week": {"long"}, "on": {"a", "an"},
+    "month": _spell("end long"), "back": {"half"}, "front": {"half"},
+    "day": {"long"}, "decade": {"long"}, "week": {"long"}, "on": {"a", "an"},
 }  # fmt: skip
 # Every word an expression can be made of: a match starts within a run of these before its anchor.
 _VOCABULARY = (
@@ -124,7 +125,8 @@ _VOCABULARY = (
         "new york london heure paris locale eve s festival three six that ending ended ends through to "
         "on period in ago earlier later from hence y derni[èe]re? prochaine? suivante? pr[ée]c[ée]dente? "
         "[ée]coul[ée]e ci short long medium term run being future present hui before after dernier "
-        "prochain w m p am pm h other times a basis and old couple number minutes? secondes?"
+        "prochain w m p am pm h other times a basis and old couple number minutes? secondes? prior "
+        "full whole entire du et more"
     )
 )
 # The kinds whose first character can be a digit, for candidates that start with one.

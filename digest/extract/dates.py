@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.extract import _calendar as cal
-from digest.extract._timex import PARTS, TENSE
+from digest.extract._timex import PARTS, TENSE, TENSE_FR
 from digest.extract._triggers import scan
 from digest.models import Sentence, TimeExpr
 
@@ -48,6 +48,15 @@ _SET_ADVERBS = {
     "quarterly": "P3M", "monthly": "P1M", "mensuellement": "P1M", "weekly": "P1W", "daily": "P1D",
     "quotidiennement": "P1D", "hourly": "PT1H", "annual": "P1Y",
 }  # fmt: skip
+# A date after one of these is the base of a comparison, not the period the story is about.
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs|than|from|against)\b", re.IGNORECASE)
+_YEARLY = re.compile(r"\d{4}(?:-(?:SP|SU|FA|WI))?")
+_BARE_SEASON = re.compile(r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
+_WEEKEND_PREP = _words("over during at on through for until by throughout")
+_PLURAL_BEFORE = _words("took take takes lasted spent only mere")
+_PLURAL_AFTER = _words("before after later earlier")
+_NOT_QUARTER_BEFORE = _words("about nearly almost roughly around over under least than some")
+_YEAR_MODIFIER_PREP = _words("a an its their his her our below above beyond versus vs pre post")
 _RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
 _WORD = re.compile(r"[\w'’%]+", re.UNICODE)
 
@@ -75,12 +84,18 @@ class _Ctx:
         gap = self.text[self.end : found.start()] if found else "."
         return found.group() if found and gap.strip() == "" else ""
 
+    def tense(self) -> bool | None:
+        """Return True (future), False (past) or None (no cue) from the last tense cue before it."""
+        pattern = TENSE_FR if self.language == "fr" else TENSE
+        cue = None
+        for m in pattern.finditer(self.text, self.sentence_start, self.start):
+            if m.lastgroup != "n":
+                cue = m.lastgroup
+        return None if cue is None else cue in ("f", "f2")
+
     def future(self) -> bool:
         """Return True when the clause before the candidate is in the future tense."""
-        last = None
-        for last in TENSE.finditer(self.text, self.sentence_start, self.start):  # noqa: B007
-            pass
-        return last is not None and last.lastgroup in ("f", "f2")
+        return self.tense() is True
 
 
 def extract_dates(
@@ -103,10 +118,33 @@ def extract_dates(
         if result is None:
             continue
         kind_type, value, anchored = result
-        if value is not None and kind_type == "DATE" and cal.parse_value(value):
+        clause = max(sentence_start, text.rfind(", ", 0, m.start()))
+        if (
+            value is not None
+            and kind_type == "DATE"
+            and cal.parse_value(value)
+            and not _COMPARED.search(text, clause, m.start())
+        ):
             ref = value
         found.append(TimeExpr(m.group(), m.start(), m.end(), index, kind_type, value, anchored))  # type: ignore[arg-type]
-    return tuple(_date_times(found, published))
+    return tuple(_date_times(_season_years(found), published))
+
+
+def _season_years(found: list[TimeExpr]) -> list[TimeExpr]:
+    """Give a bare season the year named in its sentence ("the spring and summer of 2024")."""
+    years: dict[int, TimeExpr] = {}
+    for t in found:
+        if t.type == "DATE" and t.value and _YEARLY.fullmatch(t.value) and not _BARE_SEASON.fullmatch(t.text):
+            years.setdefault(t.sentence, t)
+    out = []
+    for t in found:
+        other = years.get(t.sentence)
+        if other is not None and other.value and t.value and _BARE_SEASON.fullmatch(t.text):
+            t = TimeExpr(
+                t.text, t.start, t.end, t.sentence, t.type, other.value[:4] + t.value[4:], other.anchored
+            )
+        out.append(t)
+    return out
 
 
 def _date_times(found: list[TimeExpr], published: dt.date | None) -> list[TimeExpr]:
@@ -163,8 +201,8 @@ def _day_month(p: re.Match[str], c: _Ctx) -> _Result:
     month, day = _month(p["mon"]), int(re.sub(r"\D", "", p["day"]))
     if p["year"]:
         return "DATE", f"{p['year']}-{month:02d}-{day:02d}", False
-    future = c.future()
-    return _relative(c, lambda d: f"{cal.month_day_year(d, month, day, future=future)}-{month:02d}-{day:02d}")
+    tense = c.tense()
+    return _relative(c, lambda d: f"{cal.month_day_year(d, month, day, future=tense)}-{month:02d}-{day:02d}")
 
 
 def _month_year(p: re.Match[str], c: _Ctx) -> _Result:
@@ -172,11 +210,13 @@ def _month_year(p: re.Match[str], c: _Ctx) -> _Result:
 
 
 def _period_of(span: str, month: int, year: int) -> str:
-    if span.startswith(("half", "six")):
-        return f"{year}-H{1 if month <= 6 else 2}"
+    """Return the calendar quarter or half holding most of the period that ends in `month` of `year`."""
     if span == "year":
         return str(year)
-    return f"{year}-Q{cal.quarter_of(month)}"
+    # A quarter ended Jan. 31 runs Nov-Jan: two of its months fall in the fourth quarter.
+    half = span.startswith(("half", "six"))
+    year, month = cal.shift_month(year, month, -2 if half else -1)
+    return f"{year}-H{1 if month <= 6 else 2}" if half else f"{year}-Q{cal.quarter_of(month)}"
 
 
 def _quarter_end(p: re.Match[str], c: _Ctx) -> _Result:
@@ -225,12 +265,22 @@ def _cyclic(p: re.Match[str], c: _Ctx, index: int, fmt: str, per_year: int, expl
 def _quarter(p: re.Match[str], c: _Ctx) -> _Result:
     word = _g(p, "q", "q2", "ord", "ordfr", "qt") or "1"
     index = int(word) if word.isdigit() else cal.ORDINALS[word.lower()]
+    fiscal_year = _g(p, "fy", "year3", "year4") if "fiscal" in p.group().lower() else None
+    if fiscal_year:
+        # Which calendar months a fiscal quarter covers depends on the company's year-end, which the
+        # sentence does not give: keep the fiscal label (TIDES TIMEX2 writes fiscal periods "FY1998").
+        return "DATE", f"FY{fiscal_year}-Q{index}", False
     return _cyclic(p, c, index, "Q", 4, _g(p, "year", "yy", "yy2", "year3", "fy", "year4", "yearfr", "yt"))
 
 
 def _half(p: re.Match[str], c: _Ctx) -> _Result:
     word = (_g(p, "h", "h2", "hfr") or "1").lower()
-    index = 1 if word in ("1", "first", "1st", "premier", "1er") else 2
+    index = 1 if word in ("1", "first", "1st", "premier", "1er", "front") else 2
+    if word in ("back", "front") and not (p["year"] or p["rel"]):
+        # "the back half" is said of the year in progress; "the back half of the plane" is no date.
+        if not p.group().lower().startswith("the") or c.next_word().lower() == "of":
+            return None
+        return _relative(c, lambda d: f"{d.year}-H{index}")
     return _cyclic(p, c, index, "H", 2, _g(p, "year", "year2", "year3"))
 
 
@@ -242,6 +292,8 @@ def _ago(p: re.Match[str], c: _Ctx) -> _Result:
         return "DATE", ("PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF"), False
     if cal.UNITS[unit][0] in ("H", "MIN", "S"):
         return _relative(c, lambda d: d.isoformat(), "TIME")
+    if direction in ("earlier", "later") and c.next_word().lower() == "than":
+        return "DURATION", cal.duration(count, unit), False
     sign = -1 if direction in ("ago", "earlier") else 1
     if direction in ("ago", "from now", "hence"):
         return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign * int(count))))
@@ -259,19 +311,44 @@ def _holiday(p: re.Match[str], c: _Ctx) -> _Result:
         return "DATE", cal.holiday_date(name, year), not _g(p, "year", "year2")
     if p["rel"]:
         return "DATE", None, False
-    fixed = cal.HOLIDAYS.get(name)
-    if name not in cal.STANDALONE_HOLIDAYS or fixed is None:
+    if name not in cal.STANDALONE_HOLIDAYS:
         return None
-    future = c.future()
-    return _relative(c, lambda d: cal.holiday_date(name, cal.month_day_year(d, *fixed, future=future)))
+    tense = c.tense()
+
+    def resolve(d: dt.date) -> str:
+        # The occurrence before publication, or after it when the clause looks ahead; nearest if unsaid.
+        days = [(y, cal.holiday_day(name, y)) for y in (d.year - 1, d.year, d.year + 1)]
+        if tense is not None:
+            days = [(y, day) for y, day in days if (day > d if tense else day <= d)]
+        year = min(days, key=lambda item: abs((item[1] - d).days))[0]
+        return cal.holiday_date(name, year)
+
+    return _relative(c, resolve)
 
 
 def _mod_period(p: re.Match[str], c: _Ctx) -> _Result:
-    unit = (p["unit"] or p["unit2"]).lower()
+    if p["modfr"]:
+        unit = cal.unit_name(p["unitfr"] or p["unitfr2"])
+        return _relative(c, lambda d: cal.at_grain(unit, d))
+    unit = (p["unit"] or p["unit2"] or p["unit3"]).lower()
+    base = cal.parse_value(c.ref) if c.ref else None
+    if p["unit2"] and unit == "quarter" and base is not None and base[1] == "quarter":
+        # "at quarter-end" in results copy is the end of the quarter being reported.
+        return "DATE", c.ref, False
     return _relative(c, lambda d: cal.at_grain(unit, d))
 
 
+def _before_ref(c: _Ctx, unit: str) -> _Result:
+    """Return the `unit` before the last date named ("the previous year"), else before publication."""
+    base = cal.parse_value(c.ref) if c.ref else None
+    if base is not None and _RANK[base[1]] <= _RANK.get(unit, 4):
+        return "DATE", cal.at_grain(unit, cal.shift_date(base[0], unit, -1)), False
+    return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
+
+
 def _relative_unit(p: re.Match[str], c: _Ctx) -> _Result:
+    if p["bunit"]:
+        return _before_ref(c, p["bunit"].lower())
     rel, unit_word = p["rel"].lower(), p["unit"].lower()
     unit = cal.unit_name(unit_word)
     plural = unit_word != unit
@@ -285,12 +362,10 @@ def _relative_unit(p: re.Match[str], c: _Ctx) -> _Result:
     if p["the"] and not plural and not p["num"]:
         if unit == "quarter" and rel in ("last", "past", "previous"):
             return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
-        if unit == "day" or rel == "previous":
-            return (
-                None
-                if unit == "day"
-                else _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
-            )
+        if unit == "day":
+            return None
+        if rel == "previous":
+            return _before_ref(c, unit)
     if p["the"] or p["num"] or plural:
         return "DURATION", cal.duration(count if p["num"] else (None if plural else 1), unit), False
     sign = 1 if rel in ("next", "coming", "upcoming") else -1
@@ -336,6 +411,8 @@ def _ref(p: re.Match[str], c: _Ctx) -> _Result:
         return None
     if ref == "now" and after.lower() == "that":
         return None
+    if c.start and c.text[c.start - 1] == "-":  # "buy-now-pay-later" is one word
+        return None
     last = ref.split()[-1]
     for value, words in _REFS.items():
         if ref in words or last in words.split():
@@ -350,7 +427,7 @@ _DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "ye
 
 def _day_ref(p: re.Match[str], c: _Ctx) -> _Result:
     word = re.sub(r"\s+", " ", p["dref"].lower())
-    if c.prev_word() == "usa":
+    if c.prev_word() == "usa" or _is_title(p["dref"], c):
         return None
     part = (
         p["part"].lower()
@@ -365,6 +442,28 @@ def _day_ref(p: re.Match[str], c: _Ctx) -> _Result:
     suffix = _PARTS_OF_DAY.get(part or "", "")
     kind = "TIME" if suffix else "DATE"
     return _relative(c, lambda d: (d + dt.timedelta(days=offset)).isoformat() + suffix, kind)
+
+
+def _is_title(word: str, c: _Ctx) -> bool:
+    """Return True for a capitalised word inside a sentence: "BBC Radio 4's Today programme"."""
+    if not word[:1].isupper() or c.start == c.sentence_start:
+        return False
+    before = c.text[max(c.sentence_start, c.start - 3) : c.start].strip()
+    return not before or before[-1] not in "\"“‘'(:—-"
+
+
+def _part_of_day(p: re.Match[str], c: _Ctx) -> _Result:
+    if _is_title(p["part"], c):
+        return None
+    # A clock-like value: the day named in the sentence, else the publication day, is put in front.
+    return "TIME", _PARTS_OF_DAY[p["part"].lower()], False
+
+
+def _weekend(p: re.Match[str], c: _Ctx) -> _Result:
+    if c.prev_word() not in _WEEKEND_PREP:
+        return None
+    future = c.future()
+    return _relative(c, lambda d: cal.iso_week(cal.weekday_date(d, 5, future=future)) + "-WE")
 
 
 def _weekday(p: re.Match[str], c: _Ctx) -> _Result:
@@ -397,7 +496,10 @@ def _month_alone(p: re.Match[str], c: _Ctx) -> _Result:
     ):
         return None
     month = _month(p["mon"] or p["monfr"])
-    rel = (p["mrel"] or "").lower()
+    if p["yrel"]:
+        shift = {"last": -1, "next": 1}.get(p["yrel"].lower(), 0)
+        return _relative(c, lambda d: f"{d.year + shift}-{month:02d}")
+    rel = (p["mrel"] or {"dernier": "last", "prochain": "next"}.get((p["frrel"] or "").lower(), "")).lower()
     future = rel == "next" or (rel != "last" and c.future())
     strict = rel in ("last", "next")
 
@@ -430,6 +532,9 @@ def _season(p: re.Match[str], c: _Ctx) -> _Result:
     code = cal.SEASONS[season]
     if p["year"]:
         return "DATE", f"{p['year']}-{code}", False
+    if p["yrel"]:
+        shift = {"last": -1, "next": 1}.get(p["yrel"].lower(), 0)
+        return _relative(c, lambda d: f"{d.year + shift}-{code}")
     explicit = rel in ("this", "last", "next", "early", "late", "cet")
     if not explicit and (season == "fall" or (c.prev_word() not in _SEASON_PREP and rel not in ("l'",))):
         return None
@@ -460,6 +565,7 @@ def _year(p: re.Match[str], c: _Ctx) -> _Result:
     if (
         not p["mod"]
         and c.prev_word() not in _YEAR_PREP
+        and c.prev_word() not in _YEAR_MODIFIER_PREP
         and after[:1].islower()
         and after not in _FUNCTION_AFTER
     ):
@@ -489,6 +595,8 @@ def _time(p: re.Match[str], c: _Ctx) -> _Result:
 
 
 def _set(p: re.Match[str], c: _Ctx) -> _Result:
+    if p["swd"]:
+        return "SET", f"XXXX-WXX-{cal.WEEKDAYS[p['swd'].lower()] + 1}", False
     if p["every"]:
         unit = cal.unit_name(p["unit"])
         count = 2.0 if p["other"] else cal.number(p["n"]) if p["n"] else 1.0
@@ -496,6 +604,7 @@ def _set(p: re.Match[str], c: _Ctx) -> _Result:
     adverb = (p["adv"] or p["badv"] or "").lower()
     if p["adv"]:
         after = c.next_word()
+        # Before a noun it is an adjective ("quarterly earnings filing"), which the seed gold leaves out.
         if adverb != "annually" and after[:1].islower() and after not in _FUNCTION_AFTER:
             return None
         return "SET", _SET_ADVERBS[adverb], False
@@ -509,6 +618,11 @@ def _set(p: re.Match[str], c: _Ctx) -> _Result:
 def _a_unit(p: re.Match[str], c: _Ctx) -> _Result:
     unit = cal.unit_name(p["unit"])
     before = c.prev_word()
+    if p["art"].lower() == "another":
+        return "DURATION", cal.duration(1, unit), False
+    # "a quarter of respondents", "cut by about a quarter": a fraction, not three months.
+    if unit == "quarter" and (c.next_word().lower() == "of" or before in _NOT_QUARTER_BEFORE):
+        return None
     if p["art"].lower() != "one" and (any(ch.isdigit() for ch in before) or before in _FIGURE_WORDS):
         return "SET", cal.duration(1, unit), False
     if before in _DUR_PREP:
@@ -523,10 +637,19 @@ def _duration(p: re.Match[str], c: _Ctx) -> _Result:
         vague = word.startswith("multi") or word.startswith(unit + "s")
         return "DURATION", cal.duration(None if vague else 1, unit), False
     if p["plural"]:
-        if c.prev_word() not in _DUR_PREP | {"took", "take", "takes", "lasted", "spent"}:
+        before = c.prev_word()
+        matter = before == "of" and c.text[max(0, c.start - 10) : c.start].rstrip().endswith("matter of")
+        if not (
+            before in _DUR_PREP
+            or before in _PLURAL_BEFORE
+            or matter
+            or c.next_word().lower() in _PLURAL_AFTER
+        ):
             return None
         return "DURATION", cal.duration(None, cal.unit_name(p["plural"])), False
-    if p["old"] or (c.start and c.text[c.start - 1] in "$€£¥.,/#"):
+    if c.start and c.text[c.start - 1] in "$€£¥.,/#":
+        return None
+    if p["old"] and cal.unit_name(p["unit"]) not in ("year", "month", "week", "day"):
         return None
     word = (p["num"] or p["numfr"]).lower()
     if word == "one" and c.prev_word() in ("could", "would", "might", "may", "will", "should"):
@@ -544,6 +667,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Ctx], _Result]] = {
     "qtr_range": _quarter_range, "quarter": _quarter, "half": _half, "ago": _ago, "holiday": _holiday,
     "mod_period": _mod_period, "relative": _relative_unit, "fr_rel": _fr_relative, "refs": _ref,
     "day_ref": _day_ref, "weekday": _weekday, "month": _month_alone, "decade": _decade, "week": _week,
-    "season": _season, "fiscal": _fiscal, "year": _year, "time": _time, "set": _set, "a_unit": _a_unit,
+    "season": _season, "part": _part_of_day, "weekend": _weekend,
+    "fiscal": _fiscal, "year": _year, "time": _time, "set": _set, "a_unit": _a_unit,
     "duration": _duration,
 }  # fmt: skip
