@@ -52,7 +52,12 @@ def _claims(
     times = tuple(TimeExpr(d, text.index(d), text.index(d) + len(d), 0, "DATE", None) for d in dates)
     return list(
         extract_claims(
-            text, sentences=sentences, paragraphs=paragraphs, figures=figs, dates=times, speakers=speakers,
+            text,
+            sentences=sentences,
+            paragraphs=paragraphs,
+            figures=figs,
+            dates=times,
+            speakers=speakers,
             quotes=quotes,
         )
     )
@@ -75,17 +80,29 @@ def test_claim_carries_the_sentence_offsets_and_text() -> None:
 @pytest.mark.parametrize(
     ("sentence", "figures", "kinds", "kind"),
     [
-        ("Revenue rose 13 percent year-on-year to 31.7 billion yuan.", ("13 percent",), ("percent",),
-         "statistic"),
+        (
+            "Revenue rose 13 percent year-on-year to 31.7 billion yuan.",
+            ("13 percent",),
+            ("percent",),
+            "statistic",
+        ),
         ("The airline said it would buy 15 aircraft from Airbus.", ("15 aircraft",), ("count",), "statistic"),
-        ("The company expects revenue to reach $10 billion next year.", ("$10 billion",), ("money",),
-         "forecast"),
+        (
+            "The company expects revenue to reach $10 billion next year.",
+            ("$10 billion",),
+            ("money",),
+            "forecast",
+        ),
         ("The central bank will cut its key rate next month, economists said.", (), (), "forecast"),
         ("Airbus is set to deliver its first jets to the carrier in the spring.", (), (), "forecast"),
         ("Critics say the plan is a significant risk for taxpayers.", (), (), "assessment"),
         ("Analysts argue the deal could validate the company's strategy.", (), (), "assessment"),
-        ("Siemens announced on Tuesday that it had launched a new rail venture with Alstom.", (), (),
-         "statement"),
+        (
+            "Siemens announced on Tuesday that it had launched a new rail venture with Alstom.",
+            (),
+            (),
+            "statement",
+        ),
         ("Apple inked a partnership with Baidu to supply AI features in China.", (), (), "statement"),
     ],
 )
@@ -130,10 +147,14 @@ def test_not_hedged(sentence: str) -> None:
     [
         ("Bloomberg reported that the carmaker had raised its budget beyond $5 billion.", "Bloomberg"),
         ("Alibaba said it will scale up investment in cloud computing over the next three years.", "Alibaba"),
-        ("Chinese tech giant Alibaba Group Holding Ltd said it will invest more in AI.",
-         "Alibaba Group Holding Ltd"),
-        ("The economy is slowing, according to the International Monetary Fund.",
-         "International Monetary Fund"),
+        (
+            "Chinese tech giant Alibaba Group Holding Ltd said it will invest more in AI.",
+            "Alibaba Group Holding Ltd",
+        ),
+        (
+            "The economy is slowing, according to the International Monetary Fund.",
+            "International Monetary Fund",
+        ),
         ("Bain recently warned of a revenue shortfall in some AI segments.", "Bain"),
         ("Demand for chips will stay strong this year, said Nvidia.", "Nvidia"),
         ("Siemens, the German engineering group, said orders fell in the quarter.", "Siemens"),
@@ -172,8 +193,12 @@ def test_named_speaker_mention_with_a_cue_is_the_attribution() -> None:
 
 def test_figures_and_dates_are_indexes_of_the_items_in_the_sentence() -> None:
     text = "Sales fell in March. Revenue rose 8 percent to 280 billion yuan in the October-December period."
-    claims = _claims(text, figures=("8 percent", "280 billion yuan"), kinds=("percent", "money"),
-                     dates=("March", "the October-December period"))
+    claims = _claims(
+        text,
+        figures=("8 percent", "280 billion yuan"),
+        kinds=("percent", "money"),
+        dates=("March", "the October-December period"),
+    )
     assert claims[1].figures == (0, 1)
     assert claims[0].dates == (0,) and claims[1].dates == (1,)
 
@@ -233,3 +258,24 @@ def test_french_sentence_with_figure_is_a_statistic() -> None:
 
 def test_themes_are_left_empty() -> None:
     assert _one("Alibaba announced a new cloud region in Mexico on Monday.").themes == ()
+
+
+def test_a_change_in_basis_points_is_a_statistic() -> None:
+    from digest.extract.claims import extract_claims
+    from digest.models import Figure, Paragraph, Sentence
+    from digest.segment import split_sentences
+
+    text = "The central bank cut its key rate by 25 basis points on Wednesday."
+    sentences = tuple(Sentence(a, b, "en") for a, b in split_sentences(text))
+    start = text.index("25 basis points")
+    figure = Figure("25 basis points", start, start + 15, 0, "other", 25.0, "bp")
+    (claim,) = extract_claims(
+        text,
+        sentences=sentences,
+        paragraphs=(Paragraph(0, len(text)),),
+        figures=(figure,),
+        dates=(),
+        speakers=(),
+        quotes=(),
+    )
+    assert claim.kind == "statistic"

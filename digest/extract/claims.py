@@ -12,6 +12,7 @@ from digest.models import Claim, Figure, Paragraph, Quote, Sentence, Speaker, Ti
 
 _SKIP_PARAGRAPHS = frozenset({"heading", "section", "disclaimer"})
 _STRONG_FIGURES = frozenset({"money", "percent"})
+_POINTS = frozenset({"bp", "pp"})
 # Stripping the punctuation off whitespace-split words is several times faster than a word regex.
 _ASCII_SPACES = str.maketrans(dict.fromkeys("!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~", " "))
 _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»…—–•·'"
@@ -98,7 +99,8 @@ def _claim(
     groups = _phrase_groups(f" {lower} ", wordset)
     if "reader" in groups or _addresses_reader(body, lower):
         return None
-    kinds = {figures[i].kind for i in fig_ids} if fig_ids else set()
+    # A change stated in basis or percentage points is a statistic as much as a percentage is.
+    kinds = {"percent" if figures[i].unit in _POINTS else figures[i].kind for i in fig_ids} if fig_ids else set()
     future = "future" in groups or not wordset.isdisjoint(h.FUTURE_WORDS)
     assess = "assess" in groups or not wordset.isdisjoint(h.ASSESSMENT_WORDS)
     speaker = quote.speaker if quote is not None else None
