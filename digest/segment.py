@@ -37,7 +37,9 @@ _SENTENCE_OPENERS = frozenset(
         separately earlier later still also last next some many most no one two three"""
     )
 )
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|[.!?…]+["'”’)\]]*$|[。！？]+[」』”’）]*""")
+# The leading lookahead lets the regex engine skip ahead to the next mark instead of trying every branch
+# at every character.
+_BOUNDARY = re.compile(r"""(?=[.!?…。！？])(?:[.!?…]+["'”’)\]]*(?=\s|$)|[。！？]+[」』”’）]*)""")
 _NEXT_START = re.compile(r"""\s+(?=["'“‘(\[¿¡«]?\s?[A-ZÀ-ÝĀ-Ž0-9])""")
 _WORD_BEFORE = re.compile(r"""[^\s"'“‘(\[]*$""")
 _NEXT_WORD = re.compile(r"""\s+["'“‘(\[]?([\w'’]+)""")
