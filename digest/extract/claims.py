@@ -100,7 +100,7 @@ def _claim(
     if "reader" in groups or _addresses_reader(body, lower):
         return None
     # A change stated in basis or percentage points is a statistic as much as a percentage is.
-    kinds = {"percent" if figures[i].unit in _POINTS else figures[i].kind for i in fig_ids} if fig_ids else set()
+    kinds = {"percent" if figures[i].unit in _POINTS else figures[i].kind for i in fig_ids}
     future = "future" in groups or not wordset.isdisjoint(h.FUTURE_WORDS)
     assess = "assess" in groups or not wordset.isdisjoint(h.ASSESSMENT_WORDS)
     speaker = quote.speaker if quote is not None else None
