@@ -24,7 +24,6 @@ MIN_CONFIDENCE = 0.9
 # The first characters of a paragraph are enough to tell its language; reading more only costs time.
 SAMPLE_CHARS = 1000
 _NON_LATIN = re.compile(r"[\u0370-\u1fff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_TOKEN = re.compile(r"[^\W\d_]+")
 # The shortcut is taken only on clear evidence. The margins below were chosen so that on every paragraph,
 # sentence and pair of sentences of the seeds and the evaluation corpora, and on paragraphs joining two
 # languages, the classifier agrees with the shortcut, at least 0.98 confident, wherever the shortcut answers.
@@ -109,7 +108,9 @@ def _detect(text: str) -> str | None:
 
 def _by_function_words(text: str) -> str | None:
     """Return the language whose function words clearly dominate `text`, or None if none does."""
-    words = _TOKEN.findall(text.lower())
+    # Splitting at spaces is several times faster than a word regex; a function word rarely touches
+    # punctuation, and one that does is simply not counted.
+    words = text.lower().split()
     if len(words) < _MIN_WORDS:
         return None
     found: Counter[int | None] = Counter(map(_LANGUAGES_OF.get, words))
