@@ -1,4 +1,4 @@
-"""Index a built site for Pagefind: every article, claim and quotation, linked to its sentence.
+"""Index a built site for Pagefind: every article, and each claim and quotation as a sub-result.
 
 The records come from the site's own `data/records.jsonl` (the extract contract), not from the
 HTML, so that a result opens the exact sentence (`articles/<id>.html#s<n>`) and the index does not
@@ -27,14 +27,22 @@ TIMEOUT_SECONDS = 120
 
 
 @dataclass(frozen=True, slots=True)
-class SearchRecord:
-    """One entry of the search index: where it links, what it says, how a result is titled."""
+class SearchSection:
+    """A sentence of an article that holds claims or quotes: a sub-result linking to `#<anchor>`."""
 
-    url: str
+    anchor: str
+    heading: str
     content: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One article as Pagefind sees it: its text, and a section per sentence with claims or quotes."""
+
+    path: str
     title: str
-    kind: str
-    article: str
+    text: str
+    sections: tuple[SearchSection, ...]
 
 
 def index_site(site_dir: Path, *, language: str = "en") -> None:
@@ -71,21 +79,28 @@ def search_files(files: Sequence[OutputFile], *, language: str = "en") -> tuple[
 
 
 def _index(lines: list[str], *, output: Path, language: str, where: str) -> None:
-    records = sorted(_records(lines), key=lambda r: (r.url, r.kind, r.content))
-    if not records:
+    pages = sorted(_pages(lines), key=lambda p: p.path)
+    if not pages:
         return  # Pagefind refuses to build an empty index; a site with no articles has nothing to find
     executable = _executable()
-    # Pagefind indexes HTML pages; each record becomes a tiny page whose result links to the
-    # sentence it came from. The pages live in a scratch directory and are never published.
+    # Pagefind indexes HTML pages: one small page per article, laid out at the article's own path
+    # so that results and sub-results (one per sentence with a claim or quote) link to the real
+    # page and sentence. The pages live in a scratch directory and are never published.
     with tempfile.TemporaryDirectory(prefix="digest-search-") as scratch:
-        pages = Path(scratch) / "records"
-        pages.mkdir()
-        width = len(str(len(records)))
-        for number, record in enumerate(records):
-            (pages / f"{number:0{width}d}.html").write_text(_page(record, language), encoding="utf-8")
+        site = Path(scratch) / "records"
+        for page in pages:
+            target = site / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(_page(page, language), encoding="utf-8")
         command = [
-            str(executable), "--site", str(pages), "--output-path", str(output),
-            "--force-language", language, "--silent",
+            str(executable),
+            "--site",
+            str(site),
+            "--output-path",
+            str(output),
+            "--force-language",
+            language,
+            "--silent",
         ]
         try:
             done = subprocess.run(
@@ -110,41 +125,41 @@ def _executable() -> Path:
     return Path(found)
 
 
-def _page(record: SearchRecord, language: str) -> str:
+def _page(page: SearchPage, language: str) -> str:
     esc = html.escape
+    sections = "".join(
+        f'<h2 id="{esc(section.anchor)}">{esc(section.heading)}</h2><p>{esc(section.content)}</p>'
+        for section in page.sections
+    )
+    # No data-pagefind-filter: Pagefind writes filter values in hash-map order, so the index would
+    # differ between identical builds.
     return (
         f'<!DOCTYPE html><html lang="{esc(language)}"><head><meta charset="utf-8">'
-        f"<title>{esc(record.title)}</title></head><body>"
-        # One meta per element: Pagefind does not split "url:…, kind:…". No data-pagefind-filter:
-        # Pagefind writes filter values in hash-map order, so the index would differ between builds.
-        # The title sits outside the indexed body so that excerpts do not repeat it.
-        f'<span data-pagefind-meta="kind:{esc(record.kind)}"></span>'
-        f'<h1 data-pagefind-meta="title">{esc(record.title)}</h1>'
-        f'<main data-pagefind-body data-pagefind-meta="url:{esc(record.url)}">'
-        f"<p>{esc(record.content)}</p></main></body></html>\n"
+        f"<title>{esc(page.title)}</title></head><body><main data-pagefind-body>"
+        f'<h1 data-pagefind-meta="title">{esc(page.title)}</h1><p>{esc(page.text)}</p>{sections}'
+        "</main></body></html>\n"
     )
 
 
-def _records(lines: list[str]) -> Iterator[SearchRecord]:
+def _pages(lines: list[str]) -> Iterator[SearchPage]:
     for line in lines:
         if not line.strip():
             continue
         data = json.loads(line)
-        article_id = data["id"]
-        page = f"articles/{article_id}.html"
-        title = data["title"]
-        yield SearchRecord(page, data["text"], title, "Article", article_id)
+        items: dict[int, list[tuple[str, str]]] = {}
         for claim in data["claims"]:
-            yield SearchRecord(
-                f"{page}#s{claim['sentence']}", claim["text"], _short(claim["text"]), "Claim", article_id
-            )
+            items.setdefault(claim["sentence"], []).append((f"Claim: {_short(claim['text'])}", claim["text"]))
         for quote in data["quotes"]:
             speaker = quote["speaker"] or "unattributed"
             text = f"“{quote['text']}”" if quote["direct"] else quote["text"]
-            yield SearchRecord(
-                f"{page}#s{quote['sentence']}", f"{text} — {speaker}", f"{speaker}: {_short(text)}", "Quote",
-                article_id,
+            items.setdefault(quote["sentence"], []).append(
+                (f"Quote · {speaker}: {_short(text)}", f"{text} — {speaker}")
             )
+        sections = tuple(
+            SearchSection(f"s{sentence}", entries[0][0], " ".join(content for _, content in entries))
+            for sentence, entries in sorted(items.items())
+        )
+        yield SearchPage(f"articles/{data['id']}.html", data["title"], data["text"], sections)
 
 
 def _short(text: str) -> str:

@@ -3,16 +3,11 @@ window.addEventListener("DOMContentLoaded", function () {
   new PagefindUI({
     element: "#search",
     showImages: false,
-    showSubResults: false,
+    showSubResults: true,
+    // Results link relative to this page, so the site works under any path on any host.
+    baseUrl: new URL(".", window.location.href).pathname,
     resetStyles: false,
-    translations: { placeholder: "Search claims, quotes and articles" },
-    processResult: function (result) {
-      if (result.meta && result.meta.kind) {
-        result.meta.title = result.meta.kind + " · " + result.meta.title;
-        delete result.meta.kind;
-      }
-      return result;
-    }
+    translations: { placeholder: "Search claims, quotes and articles" }
   });
   // Pagefind's box is named only by its placeholder; a visible label names it for everyone.
   var input = document.querySelector("#search input");

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from digest.errors import OutputError
-from digest.search import _page, _records, index_site
+from digest.search import _page, _pages, index_site
 
 RECORD = {
     "id": "harbour-bridge",
@@ -31,24 +31,22 @@ def tree_digest(root: Path) -> str:
     return sha.hexdigest()
 
 
-def test_records_link_articles_claims_and_quotes_to_their_sentences() -> None:
-    records = list(_records([json.dumps(RECORD)]))
-    assert [(r.kind, r.url) for r in records] == [
-        ("Article", "articles/harbour-bridge.html"),
-        ("Claim", "articles/harbour-bridge.html#s0"),
-        ("Quote", "articles/harbour-bridge.html#s1"),
-        ("Quote", "articles/harbour-bridge.html#s1"),
+def test_each_article_is_one_page_with_a_section_per_sentence_holding_claims_or_quotes() -> None:
+    (page,) = _pages([json.dumps(RECORD)])
+    assert page.path == "articles/harbour-bridge.html"
+    assert [(s.anchor, s.heading) for s in page.sections] == [
+        ("s0", "Claim: The council approved the bridge."),
+        ("s1", "Quote · Anna Berg: “It will cut the journey,”"),
     ]
-    assert records[2].title == "Anna Berg: “It will cut the journey,”"
-    assert records[3].title.startswith("unattributed: ")
+    assert page.sections[1].content == "“It will cut the journey,” — Anna Berg costs will rise — unattributed"
 
 
-def test_record_pages_escape_text_and_keep_the_title_out_of_the_excerpt() -> None:
-    hostile = json.dumps({**RECORD, "title": "<script>x</script>"})
-    (record,) = [r for r in _records([hostile]) if r.kind == "Article"]
-    page = _page(record, "en")
-    assert "<script>x" not in page and "&lt;script&gt;" in page
-    assert page.index('data-pagefind-meta="title"') < page.index("data-pagefind-body")
+def test_pages_escape_text() -> None:
+    hostile = json.dumps({**RECORD, "title": "<script>x</script>", "text": "<img src=x onerror=alert(1)>"})
+    (page,) = _pages([hostile])
+    html = _page(page, "en")
+    assert "<script>x" not in html and "&lt;script&gt;" in html and "<img" not in html
+    assert '<h2 id="s0">' in html
 
 
 def test_index_is_byte_identical_across_builds(site_dir: Path, tmp_path: Path) -> None:
