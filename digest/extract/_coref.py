@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 
 from digest.extract._cues import HONORIFICS, is_head
-from digest.extract._names import subject_before, tokens
+from digest.extract._names import subject_before
 from digest.extract._quotes import Hit
+from digest.extract._subject import tokens
 
 _SINGULAR = frozenset({"a", "an", "one", "un", "une"})
 # A title and a capitalised name: "Chief technology officer Marco Bellini", "Meteorologist Ryan Dunn".

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from digest.extract._cues import (
     ANON_DETERMINERS,
     ANON_HEADS,
@@ -19,10 +16,17 @@ from digest.extract._cues import (
     is_head,
     words,
 )
+from digest.extract._subject import (
+    ORG_REFERENCE,
+    Subject,
+    Token,
+    capital,
+    comma_segments,
+    elision,
+    organization,
+    strip_possessive,
+)
 
-Token = tuple[int, int, str]
-
-_TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»—–]+|[,;:()\[\]“”\"«»—–]")
 _PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "du", "di", "le", "al", "bin", "el", "la", "dos"}
 )
@@ -41,8 +45,6 @@ _RELATIVE = words(
     """who which whose speaking asking requesting declining citing qui dont s'exprimant sous under"""
 )
 _DETERMINERS = words("the its their his her our le la les l' l’ son sa ses leur")
-_ORG_JOINERS = frozenset({"of", "and", "&", "for", "on", "de", "des", "du", "et", "pour", "the"})
-_FRENCH_JOINERS = frozenset({"de", "des", "du"})
 _GROUPS = words("analysts economists strategists executives researchers traders bankers officials")
 _ARTICLES = frozenset({"a", "an", "the", "le", "la", "les", "un", "une"})
 _POSSESSIVES = frozenset({"its", "their", "son", "sa", "ses", "leur"})
@@ -51,30 +53,7 @@ _POLITICAL = words(
     """sen sen. senator rep rep. representative gov gov. governor mayor congressman congresswoman minister
     secretary député députée maire"""
 )
-# Stands for "the organisation named just before", resolved by the caller.
-ORG_REFERENCE = "its"
 _OF = frozenset({"of", "at", "from", "with", "de", "du", "des", "chez"})
-_ORG_STOP = frozenset({"in", "who", "which", "that", "and", "since", "where", "until", "before", "after"})
-
-
-@dataclass(frozen=True, slots=True)
-class Subject:
-    """The one who speaks: `kind` is "name", "single", "pronoun", "definite" or "anonymous"."""
-
-    kind: str
-    start: int
-    end: int
-    name: str
-    role: str | None = None
-    organization: str | None = None
-    # Offsets of the text the subject phrase (with appositives) covers, to find the reported clause.
-    phrase_start: int = 0
-    phrase_end: int = 0
-
-
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Return the word and punctuation tokens of `text[start:end]` with offsets."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def subject_before(text: str, toks: list[Token]) -> Subject | None:
@@ -134,7 +113,7 @@ def _name_of_org(text: str, clause: list[Token], org_at: int) -> Subject | None:
     person = _name_subject(text, clause[k:cut])
     if person is None or person.kind != "name":
         return None
-    org = _organization(text, clause[cut + 1 :])
+    org = organization(text, clause[cut + 1 :])
     if org is None or (person.role or "").lower().rstrip(".") in _POLITICAL:
         # "Sen. Amy Klobuchar of Minnesota": a politician's "of" names a place, not an employer.
         org = person.organization
@@ -145,7 +124,7 @@ def _name_of_org(text: str, clause: list[Token], org_at: int) -> Subject | None:
 
 def _anonymous_before_clause(text: str, toks: list[Token]) -> Subject | None:
     """Return the unnamed source of "A senior aide, who spoke on condition of anonymity, said"."""
-    segments = _segments(toks)
+    segments = comma_segments(toks)
     back = len(segments) - 1
     while back > 0 and segments[back] and segments[back][0][2].lower() in _RELATIVE:
         back -= 1
@@ -170,7 +149,7 @@ def _anonymous_org(text: str, toks: list[Token]) -> str | None:
     """Return the organisation in "a Department for Transport source" or "an official at the authority"."""
     for k, t in enumerate(toks):
         if t[2].lower() in ("at", "of", "from") and k + 1 < len(toks):
-            org = _organization(text, toks[k + 1 :])
+            org = organization(text, toks[k + 1 :])
             if (
                 org is None
                 and toks[k + 1][2].lower() == "the"
@@ -181,18 +160,8 @@ def _anonymous_org(text: str, toks: list[Token]) -> str | None:
             return org
     run = [t for t in toks if t[2][:1].isupper() or t[2] in ("for", "of", "and")]
     if run and any(t[2].lower() in ORG_WORDS for t in run) and run[0][2][:1].isupper():
-        return _organization(text, toks)
+        return organization(text, toks)
     return None
-
-
-def _segments(toks: list[Token]) -> list[list[Token]]:
-    segments: list[list[Token]] = [[]]
-    for t in toks:
-        if t[2] == ",":
-            segments.append([])
-        else:
-            segments[-1].append(t)
-    return segments
 
 
 def subject_after(text: str, toks: list[Token]) -> Subject | None:
@@ -295,46 +264,7 @@ def appositive_role(text: str, seg: list[Token]) -> tuple[str | None, str | None
     if not role_toks or len(role_toks) > 6 or not any(is_head(w) for w in words[lo:cut]):
         return None, None
     role = text[role_toks[0][0] : role_toks[-1][1]]
-    return role, _organization(text, seg[cut + 1 :]) or ref
-
-
-def _organization(text: str, seg: list[Token]) -> str | None:
-    stop = next((k for k, t in enumerate(seg) if t[2].lower() in _ORG_STOP), len(seg))
-    seg = seg[:stop]
-    first = next((k for k, t in enumerate(seg) if _capital(t[2])), None)
-    if first is None:
-        return None
-    last = first
-    french = False
-    for k in range(first + 1, len(seg)):
-        word = seg[k][2]
-        if _capital(word):
-            last = k
-        elif word.lower() in _ORG_JOINERS:
-            continue
-        elif seg[k - 1][2].lower() in _FRENCH_JOINERS or (french and k - 1 == last):
-            # French names capitalise only their first word: "Association des maires ruraux".
-            french, last = True, k
-        else:
-            break
-    begin = seg[first][0] + _elision(seg[first][2])
-    org = _strip_possessive(text[begin : seg[last][1]])
-    # A sentence's full stop is not part of the name, unless it ends an abbreviation ("Inc.").
-    if org.endswith(".") and org.rsplit(None, 1)[-1].lower() not in ORG_WORDS:
-        org = org[:-1]
-    return org
-
-
-def _elision(word: str) -> int:
-    return 2 if len(word) > 2 and word[1] in "'’" and word[0] in "lLdD" else 0
-
-
-def _capital(word: str) -> bool:
-    return word[_elision(word) : _elision(word) + 1].isupper()
-
-
-def _strip_possessive(word: str) -> str:
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+    return role, organization(text, seg[cut + 1 :]) or ref
 
 
 def _last_comma(toks: list[Token]) -> int:
@@ -358,11 +288,11 @@ def _nameish(word: str) -> bool:
     if not word[:1].isupper():
         return False
     # "Startup Nimbus", "Airline spokesperson": a common noun before a name is not part of it.
-    return _strip_possessive(low) not in STOP_CAPS and low not in GENERIC_ORGS
+    return strip_possessive(low) not in STOP_CAPS and low not in GENERIC_ORGS
 
 
 def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
-    segments = _segments(toks)
+    segments = comma_segments(toks)
     for back in range(1, min(4, len(segments)) + 1):
         seg = segments[-back]
         if not seg:
@@ -418,11 +348,11 @@ def _anonymous(text: str, clause: list[Token], _unused: int, *, anchored: bool =
             w in _GROUPS
             and k + 2 < len(words)
             and words[k + 1] in ("at", "from")
-            and _capital(clause[k + 2][2])
+            and capital(clause[k + 2][2])
         ):
-            org = _organization(text, clause[k + 2 :])
+            org = organization(text, clause[k + 2 :])
             if org is not None:
-                start, stop = clause[k][0], clause[k + 2][0] + _elision(clause[k + 2][2]) + len(org)
+                start, stop = clause[k][0], clause[k + 2][0] + elision(clause[k + 2][2]) + len(org)
                 name = text[start:stop]
                 return Subject("anonymous", start, stop, name, None, org, start, stop)
         bare = w in ("sources", "people") and (
@@ -460,7 +390,7 @@ def _split_phrase(text: str, toks: list[Token]) -> tuple[str | None, str | None,
     org: str | None = None
     for k, t in enumerate(toks):
         if t[2].endswith(("'s", "’s")) and k + 1 < len(toks):
-            org = _strip_possessive(text[toks[0][0] : t[1]])
+            org = strip_possessive(text[toks[0][0] : t[1]])
             toks = toks[k + 1 :]
             break
     words = [t[2].lower().rstrip(".") for t in toks]

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from digest.extract._cues import CORPORATE_ROLES, GENERIC_ORGS, STOP_CAPS
-from digest.extract._names import ORG_REFERENCE, Token
+from digest.extract._subject import ORG_REFERENCE, Token
 
 _NEAR = 400
 _JOINERS = frozenset({"of", "for", "and", "&", "the", "de", "des", "du"})

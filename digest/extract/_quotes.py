@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from digest.extract._cues import ACCORDING, NO_INDIRECT, PARTICIPLES, words
-from digest.extract._names import Subject
+from digest.extract._subject import Subject
 from digest.models import Quote, Sentence
 
 _DOUBLE = re.compile(r"[“”\"«»]")

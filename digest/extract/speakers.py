@@ -13,7 +13,7 @@ from digest.extract._cues import (
     PARTICIPLES,
     inverted_pronoun_cues,
 )
-from digest.extract._names import Subject, subject_after, subject_before, tokens
+from digest.extract._names import subject_after, subject_before
 from digest.extract._orgs import antecedent, corporate, is_org_reference, org_before, org_evidence
 from digest.extract._quotes import (
     Hit,
@@ -26,6 +26,7 @@ from digest.extract._quotes import (
     line,
     sentence_of,
 )
+from digest.extract._subject import Subject, tokens
 from digest.models import Mention, Quote, Sentence, Speaker
 
 _BYLINE = re.compile(
