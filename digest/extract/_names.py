@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
+from digest.extract._anonymous import anonymous, anonymous_before_clause
 from digest.extract._cues import (
-    ANON_DETERMINERS,
-    ANON_HEADS,
-    CUES,
     GENERIC_ORGS,
     HONORIFICS,
     NATIONALITIES,
@@ -20,9 +18,7 @@ from digest.extract._subject import (
     ORG_REFERENCE,
     Subject,
     Token,
-    capital,
     comma_segments,
-    elision,
     organization,
     strip_possessive,
 )
@@ -38,14 +34,7 @@ _SKIP = words(
 )
 _QUOTE_MARKS = frozenset('“”"«»')
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
-_ANON_STOP = CUES | words("who which that speaking and but because when as to qui was were")
-# Clauses set off by commas between a subject and its verb: "A senior aide, who spoke on condition of
-# anonymity, said"; "Delta, which is based in Atlanta, said".
-_RELATIVE = words(
-    """who which whose speaking asking requesting declining citing qui dont s'exprimant sous under"""
-)
 _DETERMINERS = words("the its their his her our le la les l' l’ son sa ses leur")
-_GROUPS = words("analysts economists strategists executives researchers traders bankers officials")
 _ARTICLES = frozenset({"a", "an", "the", "le", "la", "les", "un", "une"})
 _POSSESSIVES = frozenset({"its", "their", "son", "sa", "ses", "leur"})
 # Titles whose "of" names a constituency, not an employer.
@@ -72,11 +61,11 @@ def subject_before(text: str, toks: list[Token]) -> Subject | None:
     if low in PRONOUNS:
         return Subject("pronoun", s, e, last, phrase_start=s, phrase_end=e)
     if last == ",":
-        return _appositive_subject(text, toks[:-1]) or _anonymous_before_clause(text, toks[:-1])
+        return _appositive_subject(text, toks[:-1]) or anonymous_before_clause(text, toks[:-1])
     if len(toks) >= 2 and toks[-2][2].lower() in ("the", "this") and is_head(low):
         return Subject("definite", toks[-2][0], e, low, phrase_start=toks[-2][0], phrase_end=e)
     clause = toks[_last_comma(toks) + 1 :]
-    anon = _anonymous(text, clause, 0)
+    anon = anonymous(text, clause, 0)
     if anon is not None:
         return anon
     i = len(toks)
@@ -122,48 +111,6 @@ def _name_of_org(text: str, clause: list[Token], org_at: int) -> Subject | None:
     )
 
 
-def _anonymous_before_clause(text: str, toks: list[Token]) -> Subject | None:
-    """Return the unnamed source of "A senior aide, who spoke on condition of anonymity, said"."""
-    segments = comma_segments(toks)
-    back = len(segments) - 1
-    while back > 0 and segments[back] and segments[back][0][2].lower() in _RELATIVE:
-        back -= 1
-    if back == len(segments) - 1 or not segments[back]:
-        return None
-    anon = _anonymous(text, segments[back], 0)
-    if anon is None:
-        return None
-    return Subject(
-        "anonymous",
-        anon.start,
-        anon.end,
-        anon.name,
-        anon.role,
-        anon.organization,
-        anon.phrase_start,
-        toks[-1][1],
-    )
-
-
-def _anonymous_org(text: str, toks: list[Token]) -> str | None:
-    """Return the organisation in "a Department for Transport source" or "an official at the authority"."""
-    for k, t in enumerate(toks):
-        if t[2].lower() in ("at", "of", "from") and k + 1 < len(toks):
-            org = organization(text, toks[k + 1 :])
-            if (
-                org is None
-                and toks[k + 1][2].lower() == "the"
-                and k + 2 < len(toks)
-                and toks[k + 2][2].lower() in GENERIC_ORGS
-            ):
-                return f"the {toks[k + 2][2]}"
-            return org
-    run = [t for t in toks if t[2][:1].isupper() or t[2] in ("for", "of", "and")]
-    if run and any(t[2].lower() in ORG_WORDS for t in run) and run[0][2][:1].isupper():
-        return organization(text, toks)
-    return None
-
-
 def subject_after(text: str, toks: list[Token]) -> Subject | None:
     """Return the subject starting `toks`, the words after an inverted cue ("said Zhang, ...")."""
     if not toks:
@@ -179,7 +126,7 @@ def subject_after(text: str, toks: list[Token]) -> Subject | None:
             return titled
     if low == "the" and len(toks) > 1 and is_head(toks[1][2].lower()):
         return Subject("definite", s, toks[1][1], toks[1][2].lower(), phrase_start=s, phrase_end=toks[1][1])
-    anon = _anonymous(text, clause, 0, anchored=True)
+    anon = anonymous(text, clause, 0, anchored=True)
     if anon is not None:
         return anon
     i = 0
@@ -336,53 +283,6 @@ def _has_name(text: str, segments: list[list[Token]]) -> bool:
             if subject is not None and subject.kind == "name":
                 return True
     return False
-
-
-def _anonymous(text: str, clause: list[Token], _unused: int, *, anchored: bool = False) -> Subject | None:
-    words = [t[2].lower() for t in clause]
-    for k, w in enumerate(words):
-        if anchored and k > 0:
-            break
-        # "Analysts at Citi said": a group of a named organisation speaks as one unnamed source.
-        if (
-            w in _GROUPS
-            and k + 2 < len(words)
-            and words[k + 1] in ("at", "from")
-            and capital(clause[k + 2][2])
-        ):
-            org = organization(text, clause[k + 2 :])
-            if org is not None:
-                start, stop = clause[k][0], clause[k + 2][0] + elision(clause[k + 2][2]) + len(org)
-                name = text[start:stop]
-                return Subject("anonymous", start, stop, name, None, org, start, stop)
-        bare = w in ("sources", "people") and (
-            w == "sources"
-            or (k + 1 < len(words) and words[k + 1] in ("familiar", "close", "briefed", "with"))
-        )
-        if w not in ANON_DETERMINERS and not bare:
-            continue
-        head = (
-            k
-            if bare
-            else next((j for j in range(k + 1, min(k + 6, len(words))) if words[j] in ANON_HEADS), None)
-        )
-        if head is None:
-            continue
-        end = head + 1
-        while end < len(words) and words[end] not in _ANON_STOP:
-            end += 1
-        start, stop = clause[k][0], clause[end - 1][1]
-        return Subject(
-            "anonymous",
-            start,
-            stop,
-            text[start:stop],
-            None,
-            _anonymous_org(text, clause[k + 1 : end]),
-            start,
-            stop,
-        )
-    return None
 
 
 def _split_phrase(text: str, toks: list[Token]) -> tuple[str | None, str | None, list[Token]]:
