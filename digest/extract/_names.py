@@ -3,29 +3,10 @@
 from __future__ import annotations
 
 from digest.extract._anonymous import anonymous, anonymous_before_clause
-from digest.extract._cues import (
-    GENERIC_ORGS,
-    HONORIFICS,
-    NATIONALITIES,
-    ORG_WORDS,
-    PRONOUNS,
-    STOP_CAPS,
-    TITLE_WORDS,
-    is_head,
-    words,
-)
-from digest.extract._subject import (
-    ORG_REFERENCE,
-    Subject,
-    Token,
-    comma_segments,
-    organization,
-    strip_possessive,
-)
+from digest.extract._cues import GENERIC_ORGS, PRONOUNS, is_head, words
+from digest.extract._person import name_subject, nameish, split_phrase
+from digest.extract._subject import ORG_REFERENCE, Subject, Token, comma_segments, organization
 
-_PARTICLES = frozenset(
-    {"de", "van", "von", "der", "den", "da", "du", "di", "le", "al", "bin", "el", "la", "dos"}
-)
 # Words between a subject and its verb: "Zhang also said", "Bain recently warned", "he has argued".
 _SKIP = words(
     """also later previously recently has had have once then further again separately additionally earlier
@@ -69,9 +50,9 @@ def subject_before(text: str, toks: list[Token]) -> Subject | None:
     if anon is not None:
         return anon
     i = len(toks)
-    while i > 0 and _nameish(toks[i - 1][2]):
+    while i > 0 and nameish(toks[i - 1][2]):
         i -= 1
-    subject = _name_subject(text, toks[i:])
+    subject = name_subject(text, toks[i:])
     if subject is not None and subject.role and not subject.organization and i > 0:
         generic = toks[i - 1][2]
         if generic.lower() in GENERIC_ORGS and generic[:1].isupper():
@@ -94,12 +75,12 @@ def subject_before(text: str, toks: list[Token]) -> Subject | None:
 def _name_of_org(text: str, clause: list[Token], org_at: int) -> Subject | None:
     """Return the person of "Analyst Dylan Park of research firm SemiWatch said", with the organisation."""
     cut = next((k for k in range(min(org_at, len(clause)) - 1, -1, -1) if clause[k][2].lower() in _OF), None)
-    if cut is None or cut == 0 or not _nameish(clause[cut - 1][2]):
+    if cut is None or cut == 0 or not nameish(clause[cut - 1][2]):
         return None
     k = cut
-    while k > 0 and _nameish(clause[k - 1][2]):
+    while k > 0 and nameish(clause[k - 1][2]):
         k -= 1
-    person = _name_subject(text, clause[k:cut])
+    person = name_subject(text, clause[k:cut])
     if person is None or person.kind != "name":
         return None
     org = organization(text, clause[cut + 1 :])
@@ -130,9 +111,9 @@ def subject_after(text: str, toks: list[Token]) -> Subject | None:
     if anon is not None:
         return anon
     i = 0
-    while i < len(toks) and _nameish(toks[i][2]):
+    while i < len(toks) and nameish(toks[i][2]):
         i += 1
-    subject = _name_subject(text, toks[:i])
+    subject = name_subject(text, toks[:i])
     if subject is None or i >= len(toks) or toks[i][2] != ",":
         return subject
     rest = toks[i + 1 :]
@@ -162,9 +143,9 @@ def _role_then_name(text: str, toks: list[Token], clause: list[Token]) -> Subjec
         return None
     rest = toks[len(clause) + 1 :]
     i = 0
-    while i < len(rest) and _nameish(rest[i][2]):
+    while i < len(rest) and nameish(rest[i][2]):
         i += 1
-    person = _name_subject(text, rest[:i])
+    person = name_subject(text, rest[:i])
     if person is None or person.kind not in ("name", "single"):
         return None
     end = (
@@ -198,7 +179,7 @@ def appositive_role(text: str, seg: list[Token]) -> tuple[str | None, str | None
         return None, None
     if words[lo].endswith(("'s", "’s")):
         if seg[lo][2][:1].isupper():
-            role, org, name = _split_phrase(text, seg[lo:])
+            role, org, name = split_phrase(text, seg[lo:])
             return (role, org) if role and not name else (None, None)
         if lo == 1 and words[0] == "the" and len(seg) > 2:
             # "the campaign's director": a reference to an organisation named earlier.
@@ -228,24 +209,14 @@ def _first_comma(toks: list[Token]) -> int:
     return len(toks)
 
 
-def _nameish(word: str) -> bool:
-    low = word.lower()
-    if low in TITLE_WORDS or is_head(low) or low in _PARTICLES:
-        return True
-    if not word[:1].isupper():
-        return False
-    # "Startup Nimbus", "Airline spokesperson": a common noun before a name is not part of it.
-    return strip_possessive(low) not in STOP_CAPS and low not in GENERIC_ORGS
-
-
 def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
     segments = comma_segments(toks)
     for back in range(1, min(4, len(segments)) + 1):
         seg = segments[-back]
         if not seg:
             continue
-        if all(_nameish(t[2]) for t in seg):
-            subject = _name_subject(text, seg)
+        if all(nameish(t[2]) for t in seg):
+            subject = name_subject(text, seg)
         else:
             subject = _name_of_org(text, seg, len(seg))
         if subject is None or subject.kind == "role":
@@ -261,7 +232,7 @@ def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
         start = subject.phrase_start
         if len(segments) > back:
             before = segments[-back - 1]
-            pre = _name_subject(text, before) if before and all(_nameish(t[2]) for t in before) else None
+            pre = name_subject(text, before) if before and all(nameish(t[2]) for t in before) else None
             if pre is not None and pre.kind == "role":
                 role, org = role or pre.role, org or pre.organization
                 start = pre.phrase_start
@@ -278,72 +249,8 @@ def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
 
 def _has_name(text: str, segments: list[list[Token]]) -> bool:
     for seg in segments[-3:]:
-        if seg and all(_nameish(t[2]) for t in seg):
-            subject = _name_subject(text, seg)
+        if seg and all(nameish(t[2]) for t in seg):
+            subject = name_subject(text, seg)
             if subject is not None and subject.kind == "name":
                 return True
     return False
-
-
-def _split_phrase(text: str, toks: list[Token]) -> tuple[str | None, str | None, list[Token]]:
-    """Split capitalised words into (role, organisation, name words)."""
-    org: str | None = None
-    for k, t in enumerate(toks):
-        if t[2].endswith(("'s", "’s")) and k + 1 < len(toks):
-            org = strip_possessive(text[toks[0][0] : t[1]])
-            toks = toks[k + 1 :]
-            break
-    words = [t[2].lower().rstrip(".") for t in toks]
-    heads = [k for k, w in enumerate(words) if is_head(w)]
-    role: str | None = None
-    if heads:
-        h = heads[-1]
-        first = h
-        while first > 0 and (words[first - 1] in TITLE_WORDS or is_head(words[first - 1])):
-            first -= 1
-        while first > 0 and words[first - 1] in NATIONALITIES:
-            first -= 1
-        role = text[toks[first][0] : toks[h][1]]
-        if first > 0 and org is None:
-            org = text[toks[0][0] : toks[first - 1][1]]
-        toks = toks[h + 1 :]
-    return role, org, toks
-
-
-def _name_subject(text: str, toks: list[Token]) -> Subject | None:
-    if not toks:
-        return None
-    role, org, name = _split_phrase(text, toks)
-    titled = role is not None
-    while name and name[0][2].lower().rstrip(".") in HONORIFICS:
-        name = name[1:]
-        titled = True
-    if not name:
-        if role is None:
-            return None
-        return Subject("role", toks[0][0], toks[-1][1], role, role, org, toks[0][0], toks[-1][1])
-    if len(name) > 4 or not _valid_name(name):
-        return None
-    start, end = name[0][0], name[-1][1]
-    kind = "name" if titled or len(name) > 1 else "single"
-    return Subject(kind, start, end, text[start:end], role, org, toks[0][0], end)
-
-
-def _valid_name(name: list[Token]) -> bool:
-    for _, _, word in name:
-        low = word.lower()
-        if low in _PARTICLES:
-            continue
-        if (
-            not word[:1].isupper()
-            or low in ORG_WORDS
-            or low in STOP_CAPS
-            or is_head(low)
-            or low in TITLE_WORDS
-        ):
-            return False
-        if len(word) > 1 and word.isupper() and not word.endswith("."):
-            return False
-        if word.endswith(("'s", "’s")):
-            return False
-    return name[0][2].lower() not in _PARTICLES
