@@ -14,7 +14,7 @@ _RELATIVE = words(
 _GROUPS = words("analysts economists strategists executives researchers traders bankers officials")
 
 
-def anonymous(text: str, clause: list[Token], _unused: int, *, anchored: bool = False) -> Subject | None:
+def anonymous(text: str, clause: list[Token], *, anchored: bool = False) -> Subject | None:
     """Return the unnamed source in `clause` ("a senior official"); only at its start when `anchored`."""
     words = [t[2].lower() for t in clause]
     for k, w in enumerate(words):
@@ -70,7 +70,7 @@ def anonymous_before_clause(text: str, toks: list[Token]) -> Subject | None:
         back -= 1
     if back == len(segments) - 1 or not segments[back]:
         return None
-    anon = anonymous(text, segments[back], 0)
+    anon = anonymous(text, segments[back])
     if anon is None:
         return None
     return Subject(

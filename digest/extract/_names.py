@@ -46,7 +46,7 @@ def subject_before(text: str, toks: list[Token]) -> Subject | None:
     if len(toks) >= 2 and toks[-2][2].lower() in ("the", "this") and is_head(low):
         return Subject("definite", toks[-2][0], e, low, phrase_start=toks[-2][0], phrase_end=e)
     clause = toks[_last_comma(toks) + 1 :]
-    anon = anonymous(text, clause, 0)
+    anon = anonymous(text, clause)
     if anon is not None:
         return anon
     i = len(toks)
@@ -107,7 +107,7 @@ def subject_after(text: str, toks: list[Token]) -> Subject | None:
             return titled
     if low == "the" and len(toks) > 1 and is_head(toks[1][2].lower()):
         return Subject("definite", s, toks[1][1], toks[1][2].lower(), phrase_start=s, phrase_end=toks[1][1])
-    anon = anonymous(text, clause, 0, anchored=True)
+    anon = anonymous(text, clause, anchored=True)
     if anon is not None:
         return anon
     i = 0
