@@ -41,6 +41,7 @@ class SiteConfig:
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
     themes: tuple[ThemeSpec, ...] = ()
     page_size: int = 50
+    feed_items: int = 50
 
     @property
     def articles_dir(self) -> Path:
@@ -72,6 +73,7 @@ _KEYS = {
     "author": str,
     "max_article_bytes": int,
     "page_size": int,
+    "feed_items": int,
     "themes": list,
 }
 
@@ -120,7 +122,7 @@ def parse_config(
         ZoneInfo(values.get("timezone", "UTC"))
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(f"unknown time zone {values.get('timezone')!r}", path=path) from exc
-    for key in ("max_article_bytes", "page_size"):
+    for key in ("max_article_bytes", "page_size", "feed_items"):
         if key in values and values[key] < 1:
             raise ConfigError(f"{key!r} must be positive", path=path)
     out = (output_dir if output_dir is not None else project_dir / "site").resolve()

@@ -39,31 +39,29 @@ def entry_id(record: ArticleRecord) -> str:
 
 
 def render_feeds(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tuple[OutputFile, ...]:
-    """Return the digest's feeds and one RSS and one Atom feed per theme."""
-    entries = _entries(digest.records, config=config, epoch=epoch)
-    files = list(
-        _feed_set(
-            entries,
-            config=config,
-            epoch=epoch,
-            stem="",
-            title=config.title,
-            description=config.description,
-            json_feed=True,
-        )
+    """Return the digest's feeds and one RSS and one Atom feed per theme, newest articles first."""
+    latest = _latest(digest.records, limit=config.feed_items)
+    files = _feed_set(
+        _entries(latest, config=config, epoch=epoch),
+        config=config,
+        epoch=epoch,
+        stem="",
+        title=config.title,
+        description=config.description,
+        json_feed=True,
     )
     for theme in digest.themes:
-        members = [
-            entry
-            for record, entry in zip(digest.records, entries, strict=True)
+        members = tuple(
+            record
+            for record in digest.records
             if any(
                 theme.slug in claim.themes or (theme.slug == "other" and not claim.themes)
                 for claim in record.claims
             )
-        ]
+        )
         files.extend(
             _feed_set(
-                members,
+                _entries(_latest(members, limit=config.feed_items), config=config, epoch=epoch),
                 config=config,
                 epoch=epoch,
                 stem=f"themes/{theme.slug}",
@@ -73,6 +71,16 @@ def render_feeds(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> t
             )
         )
     return tuple(files)
+
+
+def _latest(records: tuple[ArticleRecord, ...], *, limit: int) -> tuple[ArticleRecord, ...]:
+    """Return the `limit` newest records, newest first; undated ones last, ties by feed id."""
+
+    def order(record: ArticleRecord) -> tuple[bool, float, str]:
+        published = record.article.published
+        return (published is None, -(published.timestamp() if published else 0.0), entry_id(record))
+
+    return tuple(sorted(records, key=order)[:limit])
 
 
 def _entries(records: tuple[ArticleRecord, ...], *, config: SiteConfig, epoch: dt.datetime) -> list[_Entry]:
@@ -94,7 +102,6 @@ def _entries(records: tuple[ArticleRecord, ...], *, config: SiteConfig, epoch: d
                 source=art.source,
             )
         )
-    entries.sort(key=lambda e: (e.published is None, -(e.published.timestamp() if e.published else 0), e.id))
     return entries
 
 

@@ -17,6 +17,7 @@ from digest.models import Digest, OutputFile
 from digest.richtext import markdown_html
 from digest.textsafe import xml_safe
 from digest.views import (
+    SHOWN_SOURCES,
     article_view,
     by_year,
     claims_by_theme,
@@ -65,12 +66,18 @@ def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tu
     by_id = {a["id"]: a for a in articles}
     theme_claims = claims_by_theme(records, by_id)
     themes = [theme_view(t, theme_claims) for t in digest.themes]
-    conflicts = [conflict_view(c.measure, c.facts, by_id, len(records)) for c in digest.conflicts]
+    fact_views = {}
+    for number, fact in enumerate(digest.facts, start=1):
+        many = len({ref.article for ref in fact.sources}) > SHOWN_SOURCES
+        fact_views[fact.key] = fact_view(
+            fact, by_id, len(records), href=f"facts/{number}.html" if many else None
+        )
+    conflicts = [conflict_view(c.measure, c.facts, fact_views) for c in digest.conflicts]
     size = config.page_size
     page(
         "index.html",
         "index.html",
-        **index_context(digest, articles, by_id, themes=themes, conflicts=conflicts),
+        **index_context(digest, articles, by_id, themes=themes, conflicts=conflicts, facts=fact_views),
     )
     legend = [(css, label) for _, css, label in KINDS.values()]
     for record, view in zip(records, articles, strict=True):
@@ -93,9 +100,13 @@ def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tu
     for person in people:
         for _, chunk, pager in _paginate(person["quotes"], size, f"people/{person['key']}"):
             page(pager["path"], "person.html", person=person, quotes=chunk, pager=pager)
-    facts = [fact_view(f, by_id, len(records)) for f in digest.facts]
+    facts = list(fact_views.values())
     for _, chunk, pager in _paginate(facts, size * 2, "facts"):
         page(pager["path"], "facts.html", facts=chunk, pager=pager, conflicts=conflicts)
+    for view in facts:
+        if view["href"]:
+            for _, chunk, pager in _paginate(view["sources"], size * 2, view["href"].removesuffix(".html")):
+                page(pager["path"], "fact.html", fact=view, sources=chunk, pager=pager)
     quotes = [q for a in articles for q in a["quotes"]]
     for _, chunk, pager in _paginate(quotes, size, "quotes"):
         page(pager["path"], "quotes.html", quotes=chunk, pager=pager)

@@ -199,8 +199,17 @@ def theme_view(theme: Any, grouped: dict[str, list[dict[str, Any]]]) -> dict[str
     }
 
 
-def fact_view(fact: Fact, by_id: dict[str, dict[str, Any]], total: int) -> dict[str, Any]:
-    """Return a fact with one entry per source article, listing the forms that article used."""
+# How many sources a fact or a person lists inline; the rest are counted and linked.
+SHOWN_SOURCES = 8
+
+
+def fact_view(
+    fact: Fact, by_id: dict[str, dict[str, Any]], total: int, *, href: str | None = None
+) -> dict[str, Any]:
+    """Return a fact with one entry per source article, listing the forms that article used.
+
+    `href` is the fact's own page, which lists every source when there are too many to show inline.
+    """
     per_article: dict[str, dict[str, Any]] = {}
     for ref in fact.sources:
         entry = per_article.setdefault(
@@ -226,17 +235,19 @@ def fact_view(fact: Fact, by_id: dict[str, dict[str, Any]], total: int) -> dict[
         "source_count": len(per_article),
         "total": total,
         "sources": list(per_article.values()),
+        "shown": list(per_article.values())[:SHOWN_SOURCES],
+        "more": max(0, len(per_article) - SHOWN_SOURCES),
+        "href": href,
     }
 
 
-def conflict_view(
-    measure: str, facts: Sequence[Fact], by_id: dict[str, dict[str, Any]], total: int
-) -> dict[str, Any]:
-    return {"measure": measure, "facts": [fact_view(f, by_id, total) for f in facts]}
+def conflict_view(measure: str, facts: Sequence[Fact], views: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Return a conflict: its measure and the views of the facts that disagree, side by side."""
+    return {"measure": measure, "facts": [views[f.key] for f in facts]}
 
 
 def person_view(person: Person, by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    return {
+    view: dict[str, Any] = {
         "key": person.key,
         "name": person.name,
         "roles": list(person.roles),
@@ -256,6 +267,8 @@ def person_view(person: Person, by_id: dict[str, dict[str, Any]]) -> dict[str, A
             }
             for a in person.articles
         ],
+        "more_sources": max(0, len(person.articles) - SHOWN_SOURCES),
+        "source_count": len(person.articles),
         "quotes": [
             {
                 "text": q.text,
@@ -266,6 +279,8 @@ def person_view(person: Person, by_id: dict[str, dict[str, Any]]) -> dict[str, A
             for q in person.quotes
         ],
     }
+    view["sources_shown"] = view["sources"][:SHOWN_SOURCES]
+    return view
 
 
 _HTML_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -331,8 +346,8 @@ def index_context(
     *,
     themes: list[dict[str, Any]],
     conflicts: list[dict[str, Any]],
+    facts: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
-    total = len(digest.records)
     shared = [f for f in digest.facts if len({s.article for s in f.sources}) > 1]
     # Single-source facts fill the list only when they are money or percentages with a known measure.
     single = [
@@ -340,7 +355,7 @@ def index_context(
         for f in digest.facts
         if len({s.article for s in f.sources}) == 1 and f.kind in ("money", "percent") and f.measure
     ]
-    key_facts = [fact_view(f, by_id, total) for f in (shared + single)[:8]]
+    key_facts = [facts[f.key] for f in (shared + single)[:8]]
     latest = sorted(articles, key=lambda a: (a["published"] is None, _neg(a["published"]), a["id"]))[:10]
     return {
         "key_facts": key_facts,

@@ -94,3 +94,27 @@ def test_hostile_text_is_escaped_in_feeds(tmp_path: Path, payload: str) -> None:
         else:
             etree.fromstring(data)
             assert feedparser.parse(data).bozo == 0
+
+
+def test_feeds_carry_the_newest_articles_up_to_the_configured_number(tmp_path: Path) -> None:
+    records = [
+        make_record(f"a{i:02d}", title=f"Article {i}", published=dt.datetime(2025, 1, 1 + i, tzinfo=dt.UTC))
+        for i in range(6)
+    ]
+    config = parse_config({"feed_items": 4}, project_dir=tmp_path)
+    files = {f.path: f.content for f in render_feeds(make_digest(*records), config=config, epoch=EPOCH)}
+    titles = [e.title for e in feedparser.parse(files["feed.xml"]).entries]
+    assert titles == ["Article 5", "Article 4", "Article 3", "Article 2"]
+    assert len(feedparser.parse(files["themes/business.atom"]).entries) == 4
+
+
+def test_theme_feeds_hold_the_articles_of_their_theme(tmp_path: Path) -> None:
+    inside = make_record("in", title="Inside", themes=("business",))
+    outside = make_record(
+        "out", title="Outside", themes=("other",), published=dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+    )
+    config = parse_config({}, project_dir=tmp_path)
+    files = {
+        f.path: f.content for f in render_feeds(make_digest(inside, outside), config=config, epoch=EPOCH)
+    }
+    assert [e.title for e in feedparser.parse(files["themes/business.xml"]).entries] == ["Inside"]

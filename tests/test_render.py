@@ -168,3 +168,11 @@ def test_people_timeline_and_undated_lists_are_paginated(tmp_path: Path) -> None
     } <= set(site)
     assert 'href="timeline/undated.html"' in site["timeline.html"]
     assert {"people/jane-roe.html", "people/jane-roe/page-2.html"} <= set(site)
+
+
+def test_a_fact_with_many_sources_lists_a_few_and_links_to_its_own_page(tmp_path: Path) -> None:
+    records = [make_record(f"a{i:02d}", title=f"Article {i}") for i in range(12)]
+    site = _site(tmp_path, *records)
+    assert "and 4 more sources" in site["facts.html"]
+    fact_pages = sorted(p for p in site if p.startswith("facts/"))
+    assert fact_pages and site[fact_pages[0]].count('<li><a href="../articles/') == 12
