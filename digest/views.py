@@ -50,7 +50,6 @@ def _date(value: dt.datetime | None) -> str | None:
 
 def article_view(record: ArticleRecord) -> dict[str, Any]:
     art = record.article
-    sentences = sentence_html(record)
     lede = next(
         (
             art.text[s.start : s.end]
@@ -59,12 +58,6 @@ def article_view(record: ArticleRecord) -> dict[str, Any]:
         ),
         "",
     )
-    paragraphs = []
-    for index, para in enumerate(art.paragraphs):
-        items = [
-            {"id": f"s{i}", "html": sentences[i]} for i, s in enumerate(art.sentences) if s.paragraph == index
-        ]
-        paragraphs.append({"kind": para.kind, "language": para.language, "sentences": items})
     languages = sorted({p.language for p in art.paragraphs if p.kind != "heading"} | {art.language})
     quotes = [
         {
@@ -90,8 +83,6 @@ def article_view(record: ArticleRecord) -> dict[str, Any]:
         "languages": [LANGUAGE_NAMES.get(code, code) for code in languages],
         "flags": [{"name": f, "text": FLAG_TEXT.get(f, f)} for f in art.flags],
         "lede": lede,
-        "paragraphs": paragraphs,
-        "removed": [{"text": r.text, "reason": r.reason} for r in art.removed],
         "counts": {
             "claims": len(record.claims),
             "figures": len(record.figures),
@@ -103,9 +94,29 @@ def article_view(record: ArticleRecord) -> dict[str, Any]:
     }
 
 
+def _paragraphs(record: ArticleRecord) -> list[dict[str, Any]]:
+    art = record.article
+    sentences = sentence_html(record)
+    grouped: list[list[dict[str, Any]]] = [[] for _ in art.paragraphs]
+    for index, sentence in enumerate(art.sentences):
+        if 0 <= sentence.paragraph < len(grouped):
+            grouped[sentence.paragraph].append({"id": f"s{index}", "html": sentences[index]})
+    return [
+        {"kind": para.kind, "language": para.language, "sentences": items}
+        for para, items in zip(art.paragraphs, grouped, strict=True)
+    ]
+
+
 def record_detail(record: ArticleRecord) -> dict[str, Any]:
+    """Return what only the article's own page shows: its marked-up text and everything extracted.
+
+    Built page by page and dropped after rendering, so that a large digest never holds every
+    article's marked-up text at once.
+    """
     art = record.article
     return {
+        "paragraphs": _paragraphs(record),
+        "removed": [{"text": r.text, "reason": r.reason} for r in art.removed],
         "figures": [
             {
                 "text": f.text,
