@@ -64,7 +64,7 @@ def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tu
     records = digest.records
     articles = [article_view(r) for r in records]
     by_id = {a["id"]: a for a in articles}
-    theme_claims = claims_by_theme(records, by_id)
+    theme_claims = claims_by_theme(records)
     themes = [theme_view(t, theme_claims) for t in digest.themes]
     fact_views = {}
     for number, fact in enumerate(digest.facts, start=1):

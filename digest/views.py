@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from digest.highlight import sentence_html
@@ -162,40 +163,56 @@ def _number(value: float | None) -> str:
     return f"{value:,.6g}"
 
 
-def claim_view(record: ArticleRecord, index: int, by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim as theme pages list it; a slotted record, since a large digest shows hundreds of thousands."""
+
+    text: str
+    kind: str
+    hedged: bool
+    speaker: str | None
+    attribution: str | None
+    article: str
+    href: str
+    label: str
+    weight: int
+
+
+def claim_view(record: ArticleRecord, index: int) -> ClaimView:
+    """Return the view of claim `index` of `record`, with a link to its sentence."""
     claim = record.claims[index]
     art = record.article
-    return {
-        "text": claim.text,
-        "kind": claim.kind,
-        "hedged": claim.hedged,
-        "speaker": claim.speaker,
-        "attribution": claim.attribution,
-        "href": f"articles/{art.id}.html#s{claim.sentence}",
-        "source": by_id[art.id]["source"],
-        "article_title": art.title,
-        "label": f"{art.source}: {art.title}" if art.source else art.title,
-        "weight": len(claim.figures) * 2
+    return ClaimView(
+        text=claim.text,
+        kind=claim.kind,
+        hedged=claim.hedged,
+        speaker=claim.speaker,
+        attribution=claim.attribution,
+        article=art.id,
+        href=f"articles/{art.id}.html#s{claim.sentence}",
+        label=f"{art.source}: {art.title}" if art.source else art.title,
+        weight=len(claim.figures) * 2
         + (claim.speaker is not None)
         + (claim.attribution is not None)
         + (claim.kind == "statistic"),
-    }
+    )
 
 
-def claims_by_theme(
-    records: tuple[ArticleRecord, ...], by_id: dict[str, dict[str, Any]]
-) -> dict[str, list[dict[str, Any]]]:
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+def claims_by_theme(records: tuple[ArticleRecord, ...]) -> dict[str, list[ClaimView]]:
+    """Return the claims of every theme in record order; a claim in two themes is one shared view."""
+    grouped: dict[str, list[ClaimView]] = defaultdict(list)
     for record in records:
         for index, claim in enumerate(record.claims):
+            view = claim_view(record, index)
             for slug in claim.themes or ("other",):
-                grouped[slug].append(claim_view(record, index, by_id))
+                grouped[slug].append(view)
     return grouped
 
 
-def theme_view(theme: Any, grouped: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def theme_view(theme: Any, grouped: dict[str, list[ClaimView]]) -> dict[str, Any]:
+    """Return a theme with its claim count, source count and three strongest claims."""
     claims = grouped.get(theme.slug, [])
-    top = sorted(claims, key=lambda c: -c["weight"])[:3]
+    top = sorted(claims, key=lambda c: -c.weight)[:3]
     return {
         "name": theme.name,
         "slug": theme.slug,
@@ -204,7 +221,7 @@ def theme_view(theme: Any, grouped: dict[str, list[dict[str, Any]]]) -> dict[str
         "keywords": list(theme.keywords),
         "discovered": theme.discovered,
         "count": len(claims),
-        "sources": len({c["href"].split("#")[0] for c in claims}),
+        "sources": len({c.article for c in claims}),
         "top": top,
         "href": f"themes/{theme.slug}.html",
     }
