@@ -284,7 +284,13 @@ def test_le_monde_inverted_estime() -> None:
 
 
 def test_analysts_of_a_bank_are_a_group() -> None:
-    assert _speakers("Shares fell 3% after Morgan Stanley analysts said the valuation was stretched.") == ()
+    speaker = _one("Shares fell 3% after Morgan Stanley analysts said the valuation was stretched.")
+    assert (speaker.name, speaker.role, speaker.organization, speaker.anonymous) == (
+        "Morgan Stanley analysts",
+        None,
+        "Morgan Stanley",
+        True,
+    )
 
 
 def test_french_inverted_role_then_name() -> None:

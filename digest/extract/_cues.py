@@ -19,7 +19,9 @@ _FINITE = words(
     declares reiterated reiterates recalled recalls stressed stresses urged urges suggested suggests
     observed commented remarked announced confirmed confirms denied admitted conceded contended
     maintained projected forecast continued replied responded tweeted posted called calls concluded
-    warned forecasts projects told"""
+    warned forecasts projects told testified testifies joked jokes quipped quips concedes recounted
+    recounts boasted boasts lamented laments complained complains mused muses countered counters
+    replies responds expect warn argue predict"""
 )
 
 _MULTI = (
@@ -96,7 +98,8 @@ PARTICIPLES = words(
 # Cues that can precede their subject: "“...,” said Zhang." / "according to Zhang".
 INVERTIBLE = words(
     """said says added adds noted notes wrote writes asked explained continued declared warned insisted
-    argued stressed recalled concluded replied responded cautioned suggested observed commented remarked"""
+    argued stressed recalled concluded replied responded cautioned suggested observed commented remarked
+    testified joked quipped conceded recounted boasted lamented complained mused countered admitted"""
 ) | frozenset(
     [
         "according to",
@@ -213,7 +216,8 @@ HEADS = words(
     député députée maire secrétaire member meteorologist forecaster teacher farmer nurse doctor physician
     student resident pilot driver worker activist historian journalist reporter lawmaker legislator
     congressman congresswoman councilman councilwoman councillor councilor alderman prosecutor sheriff
-    retiree vendor shopkeeper homeowner volunteer coach aide négociateur avocat avocate"""
+    retiree vendor shopkeeper homeowner volunteer coach aide négociateur avocat avocate delegate juror
+    negotiator"""
 )
 # Occupations formed with these endings are roles even when not listed ("epidemiologist", "statistician").
 _HEAD_SUFFIXES = ("ologist", "ician", "ographer")
@@ -244,7 +248,16 @@ ORG_WORDS = words(
     kremlin pentagon whitehouse white house ministry state police army navy plc llc ag sa se nv gmbh
     platforms platform store stores power air lines airways electric utilities logistics silicon
     semiconductor semiconductors software telecom railways rail transport properties realty steel
-    petroleum chemicals brands retail service services"""
+    petroleum chemicals brands retail service services resources mining minerals metals chimie industrie
+    groupe fédération syndicat confédération banque société oil gas therapeutics pharmaceuticals
+    communications entertainment"""
+)
+# Countries and regions that open an organisation's name but never a person's ("France Chimie").
+PLACES = words(
+    """france germany britain china japan italy spain canada australia brazil mexico russia korea europe
+    africa asia ukraine poland sweden norway switzerland netherlands belgium austria turkey egypt nigeria
+    kenya israel iran iraq qatar singapore malaysia indonesia vietnam thailand taiwan argentina chile
+    colombia deutsche british american european african asian gulf pacific atlantic"""
 )
 
 # Common nouns that describe an organisation and stand before its name or in its place: "Startup Nimbus",
@@ -283,6 +296,8 @@ ANON_HEADS = words(
     trader traders investor investors manager managers employee employees diplomat diplomats analyst
     lawyer aide aides adviser advisor spokesperson spokesman spokeswoman director representative worker
     staffer staffers member members député députés élu élus proche proches conseiller conseillère
-    responsable responsables négociateur négociateurs"""
+    responsable responsables négociateur négociateurs juror jurors delegate delegates witness negotiator
+    negotiators economist economists strategist strategists lawmaker lawmakers analysts analyste analystes
+    économiste économistes expert experts"""
 )
 ANON_DETERMINERS = words("""a an one two three four five six several multiple un une deux trois plusieurs""")

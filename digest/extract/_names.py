@@ -5,7 +5,14 @@ from __future__ import annotations
 from digest.extract._anonymous import anonymous, anonymous_before_clause
 from digest.extract._cues import GENERIC_ORGS, PRONOUNS, is_head, words
 from digest.extract._person import name_subject, nameish, split_phrase
-from digest.extract._subject import ORG_REFERENCE, Subject, Token, comma_segments, organization
+from digest.extract._subject import (
+    ORG_REFERENCE,
+    Subject,
+    Token,
+    comma_segments,
+    organization,
+    strip_possessive,
+)
 
 # Words between a subject and its verb: "Zhang also said", "Bain recently warned", "he has argued".
 _SKIP = words(
@@ -80,6 +87,9 @@ def _name_of_org(text: str, clause: list[Token], org_at: int) -> Subject | None:
     k = cut
     while k > 0 and nameish(clause[k - 1][2]):
         k -= 1
+    if k > 0 and clause[k - 1][2].lower() in _ARTICLES:
+        # "for Africa and the Middle East at Standard Chartered": a place, not a person.
+        return None
     person = name_subject(text, clause[k:cut])
     if person is None or person.kind != "name":
         return None
@@ -179,17 +189,25 @@ def appositive_role(text: str, seg: list[Token]) -> tuple[str | None, str | None
         return None, None
     if words[lo].endswith(("'s", "’s")):
         if seg[lo][2][:1].isupper():
+            rest = seg[lo + 1 :]
+            if rest and all(t[2][:1].islower() for t in rest) and is_head(words[-1]) and len(rest) <= 6:
+                # "Chelsea's co-sporting director": every lower-case word before the head is the post.
+                return text[rest[0][0] : rest[-1][1]], strip_possessive(seg[lo][2])
             role, org, name = split_phrase(text, seg[lo:])
             return (role, org) if role and not name else (None, None)
         if lo == 1 and words[0] == "the" and len(seg) > 2:
             # "the campaign's director": a reference to an organisation named earlier.
             ref = text[seg[0][0] : seg[lo][1] - 2]
             lo += 1
-    cut = next((k for k in range(lo, len(seg)) if words[k] in ("at", "with", "for", "from", "chez")), None)
+    # The employer follows "at"; a "for" or "of" before it names the post's region or portfolio
+    # ("chief economist for Africa and the Middle East at Standard Chartered").
+    cut = next((k for k in range(lo, len(seg)) if words[k] in ("at", "chez")), None)
+    if cut is None:
+        cut = next((k for k in range(lo, len(seg)) if words[k] in ("with", "for", "from")), None)
     if cut is None:
         cut = next((k for k in range(lo, len(seg)) if words[k] in ("of", "de", "du", "des")), len(seg))
     role_toks = seg[lo:cut]
-    if not role_toks or len(role_toks) > 6 or not any(is_head(w) for w in words[lo:cut]):
+    if not role_toks or len(role_toks) > 10 or not any(is_head(w) for w in words[lo:cut]):
         return None, None
     role = text[role_toks[0][0] : role_toks[-1][1]]
     return role, organization(text, seg[cut + 1 :]) or ref
@@ -236,7 +254,7 @@ def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
             if pre is not None and pre.kind == "role":
                 role, org = role or pre.role, org or pre.organization
                 start = pre.phrase_start
-            elif pre is None and before and before[0][2].lower() in _DETERMINERS:
+            elif pre is None and before and (before[0][2].lower() in _DETERMINERS or _possessive(before[0][2])):
                 # "The transport secretary, Heidi Alexander, said"; "Its chief executive, Hu Wei, said".
                 pre_role, pre_org = appositive_role(text, before)
                 if pre_role is not None:
@@ -254,3 +272,8 @@ def _has_name(text: str, segments: list[list[Token]]) -> bool:
             if subject is not None and subject.kind == "name":
                 return True
     return False
+
+
+def _possessive(word: str) -> bool:
+    """Return whether `word` is a capitalised possessive ("Chelsea's"), naming an organisation."""
+    return word[:1].isupper() and word.endswith(("'s", "’s"))

@@ -9,6 +9,15 @@ from digest.extract._cues import CORPORATE_ROLES, GENERIC_ORGS, STOP_CAPS
 from digest.extract._subject import ORG_REFERENCE, Token
 
 _NEAR = 400
+_GENERIC_ALT = "|".join(
+    sorted(GENERIC_ORGS | {"federation", "confederation", "miner", "club", "lobby", "fédération", "syndicat"})
+)
+# What only an organisation has: "Karra Resources' shareholders", "France Chimie's members".
+_OWNED_ALT = (
+    "shares|stock|shareholders|employees|workers|members|board|chief executive|ceo|cfo|chairman|chairwoman"
+    "|executives|subsidiary|headquarters|factory|factories|plant|plants|mines|revenue|profit|earnings"
+)
+_EMPLOYEE_ALT = "chief executive|ceo|cfo|chairman|chairwoman|spokesperson|spokesman|spokeswoman|economist|analyst"
 _JOINERS = frozenset({"of", "for", "and", "&", "the", "de", "des", "du"})
 _ADVERBS = frozenset({"also", "later", "previously", "recently", "has", "had", "have", "on", "then"})
 _RELATIVE = frozenset({"which", "who", "that"})
@@ -90,6 +99,20 @@ def org_evidence(text: str, name: str) -> bool:
     """Return whether the text treats `name` as a thing: "Nimbus, which ...", "Nimbus unveils its"."""
     word = re.escape(name)
     return re.search(rf"\b{word},? which\b|\b{word} [a-z]+ its\b", text) is not None
+
+
+def named_org(text: str, name: str) -> bool:
+    """Return whether the text names `name` as an organisation elsewhere.
+
+    "the federation France Chimie", "Karra Resources' shareholders", "chief executive of Karra Resources".
+    """
+    word = re.escape(name)
+    pattern = (
+        rf"(?<![\w-])(?i:{_GENERIC_ALT}) {word}\b"
+        rf"|\b{word}(?:'s|’s|'|’) (?:[a-z-]+ )?(?:{_OWNED_ALT})\b"
+        rf"|\b(?:{_EMPLOYEE_ALT}) (?:of|at) {word}\b"
+    )
+    return re.search(pattern, text) is not None
 
 
 def _named_before(text: str, pos: int, noun: str) -> str | None:

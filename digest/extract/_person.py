@@ -7,6 +7,7 @@ from digest.extract._cues import (
     HONORIFICS,
     NATIONALITIES,
     ORG_WORDS,
+    PLACES,
     STOP_CAPS,
     TITLE_WORDS,
     is_head,
@@ -92,4 +93,4 @@ def _valid_name(name: list[Token]) -> bool:
             return False
         if word.endswith(("'s", "’s")):
             return False
-    return name[0][2].lower() not in _PARTICLES
+    return name[0][2].lower() not in _PARTICLES and name[0][2].lower() not in PLACES

@@ -14,7 +14,14 @@ from digest.extract._cues import (
     inverted_pronoun_cues,
 )
 from digest.extract._names import subject_after, subject_before
-from digest.extract._orgs import antecedent, corporate, is_org_reference, org_before, org_evidence
+from digest.extract._orgs import (
+    antecedent,
+    corporate,
+    is_org_reference,
+    named_org,
+    org_before,
+    org_evidence,
+)
 from digest.extract._quotes import (
     Hit,
     Span,
@@ -156,6 +163,13 @@ def _resolve(text: str, hits: list[Hit], banned: set[str], orgs: list[tuple[int,
             hit.speaker = add(subject)
         elif subject.kind == "anonymous":
             hit.speaker = add(subject, anonymous=True)
+        elif subject.kind == "partitive":
+            hit.speaker = _group(people, subject)
+            if hit.speaker is None:
+                phrase = text[subject.start : subject.end]
+                hit.speaker = add(Subject("anonymous", subject.start, subject.end, phrase), anonymous=True)
+            else:
+                people[hit.speaker].mentions.add((subject.start, subject.end))
     aliases = _aliases(people)
     for hit in hits:
         subject = hit.subject
@@ -194,9 +208,18 @@ def _resolve(text: str, hits: list[Hit], banned: set[str], orgs: list[tuple[int,
     return people
 
 
+def _group(people: list[Person], subject: Subject) -> int | None:
+    """Return the unnamed group that "two of the sources" picks from: the last one named with that noun."""
+    for index in range(len(people) - 1, -1, -1):
+        person = people[index]
+        if person.anonymous and subject.name in person.name.lower().split() and min(person.mentions)[0] < subject.start:
+            return index
+    return None
+
+
 def _is_thing(text: str, name: str) -> bool:
     """Return whether `name` is used as an organisation, not a person ("Nimbus, which ...")."""
-    return org_evidence(text, name) or org_evidence(text, name.split()[-1])
+    return org_evidence(text, name) or org_evidence(text, name.split()[-1]) or named_org(text, name)
 
 
 def _aliases(people: list[Person]) -> dict[str, int]:
