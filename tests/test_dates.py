@@ -127,7 +127,8 @@ CASES: list[tuple[str, dt.date | None, list[tuple[str, str, str | None]]]] = [
     (
         "Rates may be cut in May, and again in March.",
         THU,
-        [("May", "DATE", "2025-05"), ("March", "DATE", "2025-03")],
+        # "may be cut" looks ahead: the coming May and March, not the ones gone by.
+        [("May", "DATE", "2026-05"), ("March", "DATE", "2026-03")],
     ),
     ("Investors may march on; you may sell.", THU, []),
     ("Results are expected in January.", THU, [("January", "DATE", "2026-01")]),

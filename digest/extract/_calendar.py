@@ -166,8 +166,16 @@ def weekday_date(published: dt.date, weekday: int, *, future: bool, strict: bool
     return published - dt.timedelta(days=back)
 
 
-def cycle_year(published: dt.date, position: int, current: int, *, future: bool) -> int:
-    """Return the year of the nearest month/quarter/half `position`, past or future from `current`."""
+def cycle_year(
+    published: dt.date, position: int, current: int, *, future: bool | None, size: int = 12
+) -> int:
+    """Return the year of the month/quarter/half `position`, past or future from `current`.
+
+    With `future` None the occurrence nearest `current` in a cycle of `size` wins, the past one on a tie.
+    """
+    if future is None:
+        diff = position - current
+        return published.year - (diff * 2 >= size) + (diff * 2 < -size)
     if future:
         return published.year if position >= current else published.year + 1
     return published.year if position <= current else published.year - 1

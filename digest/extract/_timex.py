@@ -170,27 +170,41 @@ def compile_scanner(kinds: list[str]) -> re.Pattern[str]:
 SCANNER = compile_scanner(list(KINDS))
 PARTS: dict[str, re.Pattern[str]] = {k: re.compile(p, re.IGNORECASE) for k, p in KINDS.items()}
 
-# The last tense cue before an expression says whether a bare weekday or month lies ahead or behind.
-# A bare infinitive after a modal or "to" ("will be held", "doit être examiné") is future, not a participle.
+# The last tense cue before an expression (else the first after it, in the same sentence) says
+# whether a bare weekday or month lies ahead or behind. A bare infinitive after a modal or "to"
+# ("will be held", "doit être examiné") is future, not a participle; so are verbs of intent and
+# forecast ("expects", "plans", "aims") and the modals of a possible event ("could", "may").
 _TO_BE = r"to(?:\s+be\s+\w+)?"
 _FUTURE_EN = (
-    rf"(?:will|shall|would|to)\s+be\s+\w+|will|shall|would|going\s+{_TO_BE}"
-    rf"|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|likely)\s+{_TO_BE}"
-    rf"|(?:plans?|aims?|intends?)\s+{_TO_BE}|upcoming|expected|scheduled|slated|due|next|begins?"
-    r"|starts?|opens?|resumes?|takes\s+effect|kicks?\s+off"
+    rf"(?:will|shall|would|could|might|should|must|(?-i:may)|to)\s+(?:not\s+)?(?:be|have)\s+\w+"
+    rf"|will|shall|would|could|might|should|(?-i:may)|going\s+{_TO_BE}"
+    rf"|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|likely|projected|forecast)"
+    # Words that are also nouns ("forecasts", "plans") look ahead only before an infinitive.
+    rf"\s+{_TO_BE}|(?:plans?|aims?|intends?|hopes?|seeks?|wants?|targets?|forecasts?|projects?"
+    rf"|promises?|pledges?|vows?)\s+{_TO_BE}|expects?|anticipates?|predicts?|foresees?"
+    r"|upcoming|expected|scheduled|slated|due|next|begins?|starts?|opens?|resumes?|takes\s+effect"
+    r"|kicks?\s+off"
+)
+# Irregular past forms of the verbs of news copy: "rose", "fell", "said" carry no "-ed".
+_PAST_EN = (
+    r"said|told|was|were|had|did|rose|fell|grew|came|went|saw|took|made|gave|began|left|met|paid|sold"
+    r"|bought|won|lost|held|kept|spent|brought|became|ran|sank|slid|swung|shrank|fought|thought|\w+ed"
 )
 TENSE = re.compile(
     # A participle after an article or a hyphen is an adjective ("a self-imposed deadline"), no tense.
-    rf"\b(?:(?P<f>{_FUTURE_EN})|(?P<n>(?:a|an|the)\s+\w+ed|(?<=-)\w+ed)|(?P<p>said|told|was|were|had|did|\w+ed))\b"
+    rf"\b(?:(?P<f>{_FUTURE_EN})|(?P<n>(?:a|an|the)\s+\w+ed|(?<=-)\w+ed)|(?P<p>{_PAST_EN}))\b"
     r"|(?P<f2>['’]ll)\b",
     re.IGNORECASE,
 )
-# French adds the futur simple ("sera", "pourra", "auront") and the modals "va" and "doit".
+# French adds the futur simple ("sera", "pourra", "auront"), the conditionnel ("serait", "devrait",
+# "pourraient": the infinitive stem then "-ait"; "déclarait" is an imparfait) and the modals "va"
+# and "doit"; a participle after a future or conditional auxiliary ("sera examiné") stays future.
 TENSE_FR = re.compile(
     r"\b(?:(?P<n>ann[ée]es?|journ[ée]es?|soir[ée]es?|matin[ée]es?|entr[ée]es?|id[ée]es?|arm[ée]es?"
     r"|soci[ée]t[ée]s?|sant[ée]|[ée]t[ée])"
-    r"|(?P<f>va|vont|doit|doivent|devrait|devraient|pr[ée]vue?s?|prochaine?s?|(?:[êe]tre|avoir)\s+\w+"
-    r"|\w+r(?:a|ont))"
+    r"|(?P<f>(?:ser|aur)(?:a|ont|ait|aient)\s+\w+(?:é|ée|és|ées|is|ise|ises|u|ue|us|ues)"
+    r"|va|vont|doit|doivent|pr[ée]vue?s?|prochaine?s?|(?:[êe]tre|avoir)\s+\w+"
+    r"|\w+r(?:a|ont)|\w+(?:er|ir|ur|dr|rr|vr)(?:ait|aient)|irai(?:t|ent))"
     r"|(?P<p>a|ont|avait|avaient|[ée]tait|[ée]taient|\w+(?:é|ée|és|ées)))(?![\w-])",
     re.IGNORECASE,
 )

@@ -85,12 +85,22 @@ class _Ctx:
         return found.group() if found and gap.strip() == "" else ""
 
     def tense(self) -> bool | None:
-        """Return True (future), False (past) or None (no cue) from the last tense cue before it."""
+        """Return True (future), False (past) or None (no cue) from the tense of its clause.
+
+        The last cue before the candidate decides; without one, the first cue after it in the
+        sentence ("January and February will tell us").
+        """
         pattern = TENSE_FR if self.language == "fr" else TENSE
         cue = None
         for m in pattern.finditer(self.text, self.sentence_start, self.start):
             if m.lastgroup != "n":
                 cue = m.lastgroup
+        if cue is None:
+            stop = self.text.find(". ", self.end)
+            for m in pattern.finditer(self.text, self.end, len(self.text) if stop < 0 else stop):
+                if m.lastgroup != "n":
+                    cue = m.lastgroup
+                    break
         return None if cue is None else cue in ("f", "f2")
 
     def future(self) -> bool:
@@ -237,9 +247,12 @@ def _quarter_range(p: re.Match[str], c: _Ctx) -> _Result:
         return "DATE", None, False
     if p["year"]:
         return "DATE", f"{p['year']}-{fmt}{index}", False
-    future = c.future()
+    tense = c.tense()
+    per_year = 12 // size
     return _relative(
-        c, lambda d: f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=future)}-{fmt}{index}"
+        c,
+        lambda d: f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}"
+        f"-{fmt}{index}",
     )
 
 
@@ -255,10 +268,12 @@ def _cyclic(p: re.Match[str], c: _Ctx, index: int, fmt: str, per_year: int, expl
     year = _year_of(c, explicit, p["rel"] if "rel" in p.re.groupindex else None)
     if year is not None:
         return "DATE", f"{year}-{fmt}{index}", not explicit
-    future = c.future()
+    tense = c.tense()
     size = 12 // per_year
     return _relative(
-        c, lambda d: f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=future)}-{fmt}{index}"
+        c,
+        lambda d: f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}"
+        f"-{fmt}{index}",
     )
 
 
@@ -500,8 +515,9 @@ def _month_alone(p: re.Match[str], c: _Ctx) -> _Result:
         shift = {"last": -1, "next": 1}.get(p["yrel"].lower(), 0)
         return _relative(c, lambda d: f"{d.year + shift}-{month:02d}")
     rel = (p["mrel"] or {"dernier": "last", "prochain": "next"}.get((p["frrel"] or "").lower(), "")).lower()
-    future = rel == "next" or (rel != "last" and c.future())
     strict = rel in ("last", "next")
+    # A month with no year and no tense cue is the one nearest publication ("in July", said in June).
+    future = rel == "next" if strict else c.tense()
 
     def resolve(d: dt.date) -> str:
         current = d.month if not strict else d.month + (1 if future else -1)
