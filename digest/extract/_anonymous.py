@@ -82,11 +82,15 @@ def _named_group(text: str, clause: list[Token], words: list[str]) -> Subject | 
     if not words or words[-1] not in _GROUPS:
         return None
     last = len(words) - 1
-    if last >= 3 and words[last - 1] in ("the", "those", "these") and words[last - 2] == "of":
-        if words[last - 3] in _QUANTIFIERS:
-            # "Two of the sources said": the group named before, resolved by the caller.
-            s, e = clause[last - 3][0], clause[last][1]
-            return Subject("partitive", s, e, words[last], phrase_start=s, phrase_end=e)
+    if (
+        last >= 3
+        and words[last - 1] in ("the", "those", "these")
+        and words[last - 2] == "of"
+        and words[last - 3] in _QUANTIFIERS
+    ):
+        # "Two of the sources said": the group named before, resolved by the caller.
+        s, e = clause[last - 3][0], clause[last][1]
+        return Subject("partitive", s, e, words[last], phrase_start=s, phrase_end=e)
     k = last
     while k > 0 and capital(clause[k - 1][2]) and words[k - 1] not in STOP_CAPS:
         k -= 1

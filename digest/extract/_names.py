@@ -254,7 +254,7 @@ def _appositive_subject(text: str, toks: list[Token]) -> Subject | None:
             if pre is not None and pre.kind == "role":
                 role, org = role or pre.role, org or pre.organization
                 start = pre.phrase_start
-            elif pre is None and before and (before[0][2].lower() in _DETERMINERS or _possessive(before[0][2])):
+            elif pre is None and _described(before):
                 # "The transport secretary, Heidi Alexander, said"; "Its chief executive, Hu Wei, said".
                 pre_role, pre_org = appositive_role(text, before)
                 if pre_role is not None:
@@ -274,6 +274,9 @@ def _has_name(text: str, segments: list[list[Token]]) -> bool:
     return False
 
 
-def _possessive(word: str) -> bool:
-    """Return whether `word` is a capitalised possessive ("Chelsea's"), naming an organisation."""
-    return word[:1].isupper() and word.endswith(("'s", "’s"))
+def _described(seg: list[Token]) -> bool:
+    """Return whether `seg` opens like a description: "The transport secretary", "Chelsea's director"."""
+    if not seg:
+        return False
+    word = seg[0][2]
+    return word.lower() in _DETERMINERS or (word[:1].isupper() and word.endswith(("'s", "’s")))

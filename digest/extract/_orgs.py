@@ -17,7 +17,9 @@ _OWNED_ALT = (
     "shares|stock|shareholders|employees|workers|members|board|chief executive|ceo|cfo|chairman|chairwoman"
     "|executives|subsidiary|headquarters|factory|factories|plant|plants|mines|revenue|profit|earnings"
 )
-_EMPLOYEE_ALT = "chief executive|ceo|cfo|chairman|chairwoman|spokesperson|spokesman|spokeswoman|economist|analyst"
+_EMPLOYEE_ALT = (
+    "chief executive|ceo|cfo|chairman|chairwoman|spokesperson|spokesman|spokeswoman|economist|analyst"
+)
 _JOINERS = frozenset({"of", "for", "and", "&", "the", "de", "des", "du"})
 _ADVERBS = frozenset({"also", "later", "previously", "recently", "has", "had", "have", "on", "then"})
 _RELATIVE = frozenset({"which", "who", "that"})

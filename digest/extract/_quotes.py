@@ -15,6 +15,8 @@ _OPENERS = frozenset("“«")
 _CLOSERS = frozenset("”»")
 _SMALL = words("a an the of and or for to in on at by with from de du des la le et of’ vs")
 _PERSONA = re.compile(r"You are [A-Z]")
+# Verbs that quote the word someone used for a thing: "called the plan “free money”".
+_NAMING = words("called calls calling dubbed described describes describing branded termed dénonce")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,10 @@ def direct_quotes(
         last = sentence_of(starts, max(span.open, span.close - 1))
         near = [h for h in resolved if first <= h.sentence <= last]
         hit = min(near, key=lambda h: _distance(span, h)) if near else None
+        if _owned_by_thing(text, span, hits, first, last, hit):
+            # "The union called it “a slap in the face”": the quotation is the organisation's.
+            found.append((span, None))
+            continue
         if hit is None and kind == "short":
             # A fragment after a speech verb whose subject is no person ("PayLoop said it remained
             # "well capitalized""): a quotation all the same, without a speaker.
@@ -205,6 +211,30 @@ def direct_quotes(
     return quotes
 
 
+def _owned_by_thing(text: str, span: Span, hits: list[Hit], first: int, last: int, best: Hit | None) -> bool:
+    """Return whether the cue nearest before `span` has a subject that is no person (a group, a body)."""
+    before = [
+        h
+        for h in hits
+        if first <= h.sentence <= last
+        and h.end <= span.open
+        and span.open - h.end < 160
+        and h.word not in PARTICIPLES
+    ]
+    if not before:
+        return False
+    cue = before[-1]
+    if cue.speaker is not None or span.open - cue.end > 40:
+        return False
+    if cue.subject is None:
+        # "Critics called the scheme “free money”": naming verbs quote a word whoever the subject is,
+        # though not a name ("which it calls “Lattice”").
+        owned = cue.word in _NAMING and not all(w[:1].isupper() for w in text[span.start : span.end].split())
+    else:
+        owned = cue.subject.kind not in ("pronoun", "definite") and not cue.inverted
+    return owned and (best is None or _distance(span, cue) < _distance(span, best))
+
+
 def _distance(span: Span, hit: Hit) -> int:
     if hit.pos >= span.close:
         return hit.pos - span.close
@@ -223,15 +253,16 @@ def _context_hit(
     """Return the cue of the neighbouring sentence that introduces or closes the quotation."""
     paragraph = bisect.bisect_right(breaks, span.open)
     before = [h for h in resolved if h.sentence < first and bisect.bisect_right(breaks, h.pos) == paragraph]
-    if before:
+    after = [
+        h for h in resolved if h.sentence == last + 1 and bisect.bisect_right(breaks, h.pos) == paragraph
+    ]
+    # The speaker named in the next sentence ("..., the juror said.") beats one named two sentences back.
+    if before and (before[-1].sentence == first - 1 or not after):
         return before[-1]
     if first > 0 and text[: sentences[first - 1].end].rstrip().endswith(":"):
         earlier = [h for h in resolved if h.sentence == first - 1]
         if earlier:
             return earlier[-1]
-    after = [
-        h for h in resolved if h.sentence == last + 1 and bisect.bisect_right(breaks, h.pos) == paragraph
-    ]
     return after[0] if after else None
 
 

@@ -212,7 +212,8 @@ def _group(people: list[Person], subject: Subject) -> int | None:
     """Return the unnamed group that "two of the sources" picks from: the last one named with that noun."""
     for index in range(len(people) - 1, -1, -1):
         person = people[index]
-        if person.anonymous and subject.name in person.name.lower().split() and min(person.mentions)[0] < subject.start:
+        earlier = min(person.mentions)[0] < subject.start
+        if person.anonymous and earlier and subject.name in person.name.lower().split():
             return index
     return None
 
