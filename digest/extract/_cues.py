@@ -217,7 +217,7 @@ HEADS = words(
     student resident pilot driver worker activist historian journalist reporter lawmaker legislator
     congressman congresswoman councilman councilwoman councillor councilor alderman prosecutor sheriff
     retiree vendor shopkeeper homeowner volunteer coach aide négociateur avocat avocate delegate juror
-    negotiator"""
+    negotiator délégué déléguée syndicaliste"""
 )
 # Occupations formed with these endings are roles even when not listed ("epidemiologist", "statistician").
 _HEAD_SUFFIXES = ("ologist", "ician", "ographer")

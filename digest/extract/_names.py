@@ -74,6 +74,24 @@ def subject_before(text: str, toks: list[Token]) -> Subject | None:
                 toks[i - 1][0],
                 subject.phrase_end,
             )
+    if (
+        subject is not None
+        and subject.role
+        and not subject.organization
+        and i > 0
+        and toks[i - 1][2].lower() in _POSSESSIVES
+    ):
+        # "Its state secretary Brad Gandy said": the organisation named before, resolved later.
+        subject = Subject(
+            subject.kind,
+            subject.start,
+            subject.end,
+            subject.name,
+            subject.role,
+            ORG_REFERENCE,
+            toks[i - 1][0],
+            subject.phrase_end,
+        )
     if (subject is None or subject.kind == "single") and 0 < i < len(toks):
         return _name_of_org(text, clause, i - (len(toks) - len(clause))) or subject
     return subject
@@ -209,6 +227,13 @@ def appositive_role(text: str, seg: list[Token]) -> tuple[str | None, str | None
     role_toks = seg[lo:cut]
     if not role_toks or len(role_toks) > 10 or not any(is_head(w) for w in words[lo:cut]):
         return None, None
+    tail = len(role_toks)
+    while tail > 1 and role_toks[tail - 1][2][:1].isupper():
+        tail -= 1
+    if cut == len(seg) and tail < len(role_toks) and role_toks[tail - 1][2][:1].islower():
+        # "déléguée syndicale centrale CGT": a name after the lower-case post is the organisation.
+        body = role_toks[:tail]
+        return text[body[0][0] : body[-1][1]], text[role_toks[tail][0] : role_toks[-1][1]]
     role = text[role_toks[0][0] : role_toks[-1][1]]
     return role, organization(text, seg[cut + 1 :]) or ref
 

@@ -41,7 +41,12 @@ def org_before(text: str, toks: list[Token]) -> str | None:
     if toks and toks[-1][2] == ",":
         # Step back over a relative clause: "Delta Air Lines, which is based in Atlanta, said".
         commas = [k for k, t in enumerate(toks[:-1]) if t[2] == ","]
-        if not commas or commas[-1] + 1 >= len(toks) - 1 or toks[commas[-1] + 1][2].lower() not in _RELATIVE:
+        # ... or over a description: "France Chimie, the chemical industry federation, said".
+        if (
+            not commas
+            or commas[-1] + 1 >= len(toks) - 1
+            or toks[commas[-1] + 1][2].lower() not in _RELATIVE | {"the", "a", "an"}
+        ):
             return None
         toks = toks[: commas[-1]]
     while toks and toks[-1][2].lower() in _ADVERBS:
@@ -87,7 +92,7 @@ def antecedent(text: str, orgs: list[tuple[int, str]], pos: int, ref: str) -> st
             return named
     k = bisect.bisect_left(orgs, (pos, "")) - 1
     if k < 0:
-        return None
+        return _described_before(text, pos) if noun in _ANY_ORG else None
     kinds = "|".join(re.escape(w) for w in (noun, *_KINDS.get(noun, ())))
     for j in range(k, max(-1, k - 12), -1):
         if re.search(rf"\b(?:{kinds})\b", orgs[j][1], re.IGNORECASE):
@@ -117,6 +122,18 @@ def named_org(text: str, name: str) -> bool:
     return re.search(pattern, text) is not None
 
 
+def _described_before(text: str, pos: int) -> str | None:
+    """Return the last organisation named with its kind before `pos`: "The IG Metall union rejected"."""
+    found = None
+    for m in _DESCRIBED.finditer(text, max(0, pos - _NEAR), pos):
+        words = m.group(1).split()
+        while words and words[0].lower() in STOP_CAPS:
+            words.pop(0)
+        if words:
+            found = " ".join(words)
+    return found
+
+
 def _named_before(text: str, pos: int, noun: str) -> str | None:
     word = noun[:1].upper() + noun[1:]
     at = text.rfind(word, 0, pos)
@@ -132,3 +149,7 @@ def _named_before(text: str, pos: int, noun: str) -> str | None:
 
 _CAPS_LEFT = re.compile(r"(?:[A-Z][\w'’-]+ )+\Z")
 _CAPS_RIGHT = re.compile(r"(?: (?:(?:of|for|and|the|de|des|du) )*[A-Z][\w'’-]+)*")
+_DESCRIBED = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w&'’-]*\s){1,4}?)"
+    r"(?:union|federation|company|group|association|bank|carrier|airline|firm|lender|insurer|regulator|agency)\b"
+)
