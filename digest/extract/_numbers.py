@@ -40,7 +40,10 @@ def _trie(words: frozenset[str]) -> str:
     )
 
 
-_CODES = frozenset(["usd", "rmb", "cny", "eur", "gbp", "hkd", "inr", "jpy", "sgd", "aud", "cad", "chf", "rs"])
+_CODES = frozenset(
+    # Only codes whose first letter already opens a trigger word: a new letter slows every scan.
+    """usd rmb cny eur gbp hkd inr jpy sgd aud cad chf rs rm rp tk ghs ngn aed sar egp dh dhs""".split()  # noqa: SIM905
+)
 # Currency codes written against the amount ("USD1.2bn", "RMB500 million", "Rs1,200 crore") join the
 # words, which is why the pattern ends on "no letter" rather than on a word boundary.
 TRIGGER_PATTERN = (
@@ -66,10 +69,12 @@ SCALES: dict[str, float] = {
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
     "billiard": 1e15,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    # Indian digit grouping stacks its scales: a lakh crore is 1e5 * 1e7.
+    "lakh crore": 1e12, "lakh crores": 1e12, "thousand crore": 1e10, "thousand crores": 1e10,
 }
 # Scales written as words may follow a space; abbreviations must touch the number ("€10m", "$2bn").
 SCALE_PATTERN = (
-    r"(?:[\s\u00a0\u202f]?(?i:trillions?|billions?|millions?|thousand|milliards?|crores?|lakhs?)"
+    r"(?:[\s\u00a0\u202f]?(?i:trillions?|billions?|millions?|(?:lakh|thousand)[\s\u00a0]crores?|thousand|milliards?|crores?|lakhs?)"
     r"|(?:bn|tn|trn|mn|mln|m|b|k|Md|Mds|Mrd))(?![\w$€£¥])"
 )
 
@@ -120,7 +125,7 @@ def scale_value(raw: str | None) -> float:
     """Return the multiplier named by a scale word ("billion", "bn", "milliards")."""
     if not raw:
         return 1.0
-    return SCALES.get(raw.strip().lower(), 1.0)
+    return SCALES.get(" ".join(raw.lower().split()), 1.0)
 
 
 def canonical_unit(raw: str) -> str:
@@ -195,8 +200,11 @@ _INVARIANT = frozenset(
     children men women feet teeth mice geese data media criteria personnes""".split()  # noqa: SIM905
 )
 _COMPARATIVES = frozenset(["more", "fewer", "additional", "extra", "new", "other", "further"])
-# A counted noun starts lowercase ("iPhones" yes, "Comments" no).
-_WORD = re.compile(r"[\s\u00a0]+([a-zà-ÿ][\w'’-]*[a-zà-ÿA-Z]|[a-zà-ÿ])(?![\w'’-])")
+# A counted noun starts lowercase ("iPhones" yes, "Comments" no); the words before it may be names
+# ("18 Premier League goals", "eight OPEC+ countries", "four Republican senators").
+_WORD = re.compile(
+    r"[\s\u00a0]+(?:([a-zà-ÿ][\w'’-]*[a-zà-ÿA-Z]|[a-zà-ÿ])|(?P<name>[A-Z][\w'’&.-]*\+?))(?![\w'’-])"
+)
 
 
 def _is_plural(word: str, *, french: bool) -> bool:
@@ -219,7 +227,16 @@ def count_noun(
         if m is None:
             return None
         word = m.group(1)
-        if word in _NOT_NOUNS:
+        if word is None:
+            # A name only modifies the noun that follows it, and a sentence that goes on after a
+            # full stop ("U.S.") is not a name.
+            word = m.group("name")
+            if word.endswith(".") and not word[:-1].count("."):
+                return None
+            words.append(word)
+            pos = m.end()
+            continue
+        if word in _NOT_NOUNS and (words or word not in _COMPARATIVES):
             return None
         words.append(word)
         pos = m.end()

@@ -21,10 +21,11 @@ import re
 from digest.extract._currencies import (
     CENT_CURRENCIES,
     MONEY_CUES,
+    SHARED_NAMES,
     SUBUNITS,
     SYMBOL_PATTERN,
+    currency_of_story,
     currency_of_word,
-    peso_of_story,
 )
 from digest.extract._measure import find_measure
 from digest.extract._notation import NUM_EN, NUM_FR, SP, STUCK, SUFFIX, Found, kind_of, looks_like_year
@@ -71,9 +72,12 @@ _EQUIV_GAP = re.compile(
 )
 # A currency word that follows the number itself, not a country ("85 cents", not "20 Hong Kong cents").
 _BARE_CURRENCY = re.compile(
-    r"(?:\d|\b(?i:hundred|thousand|million|billion|trillion|of))[\s\u00a0]+(?i:(?P<peso>pesos?)|(?P<cent>cents?))$"
+    r"(?:\d|\b(?i:hundred|thousand|million|billion|trillion|crores?|lakhs?|of))[\s\u00a0]+"
+    r"(?:(?i:(?P<cent>cents?))|(?P<shared>[A-Za-z]+))$"
 )
-_BARE_WORDS = ("pesos", "peso", "cents", "cent")
+_BARE_WORDS = ("cents", "cent", *sorted(n for n in SHARED_NAMES if n.isalpha()))
+# Shared symbols written before the amount ("Rs 500 crore" in Karachi is in Pakistani rupees).
+_SHARED_SYMBOL = re.compile(r"(?i:rs)\.?(?=[\s\u00a0]?\d)|₨|Dhs?(?=[\s\u00a0]?\d)")
 _PUNCT = "“”\"'‘’()[],;:"
 
 
@@ -290,13 +294,16 @@ def _is_money(text: str, sentence: Sentence, start: int, story: _Story) -> bool:
 
 
 def _name_implied_currency(text: str, item: Found, story: _Story) -> None:
-    """Name the currency of bare "pesos" and "cents" from the story; remember the currency for later."""
-    tail = text[max(item.start, item.end - 5) : item.end].lower()
-    bare = _BARE_CURRENCY.search(text, item.start, item.end) if tail.endswith(_BARE_WORDS) else None
-    if bare and bare.group("peso"):
-        item.unit = peso_of_story(text, item.start)
-    elif bare:
-        item.unit = story.cents
+    """Name the currency of bare "pesos", "Rs" and "cents" from the story; remember it for later."""
+    tail = text[max(item.start, item.end - 10) : item.end].lower()
+    if tail.endswith(_BARE_WORDS):
+        bare = _BARE_CURRENCY.search(text, item.start, item.end)
+        if bare and bare.group("cent"):
+            item.unit = story.cents
+        elif bare and bare.group("shared").lower() in SHARED_NAMES:
+            item.unit = currency_of_story(bare.group("shared"), text, item.start)
+    elif shared := _SHARED_SYMBOL.match(text, item.start, item.end):
+        item.unit = currency_of_story(shared.group(0).rstrip("."), text, item.start)
     if item.unit in CENT_CURRENCIES:
         story.cents = item.unit
     if item.unit is not None:
