@@ -397,3 +397,120 @@ def test_french_resolution(
     text: str, published: dt.date | None, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert _dates(text, published, "fr") == expected
+
+
+JUN = dt.date(2025, 6, 2)  # a Monday
+NOV = dt.date(2025, 11, 20)
+
+# Future reference, tense of the whole clause, nearest occurrence, periods and sets of wire copy.
+ROUND_TWO: list[tuple[str, dt.date, str, list[tuple[str, str, str | None]]]] = [
+    ("Opec+ agreed to raise production in July, delegates said.", JUN, "en", [("July", "DATE", "2025-07")]),
+    ("Output slumped in July, delegates said.", JUN, "en", [("July", "DATE", "2024-07")]),
+    ("In December, exports grew 4%.", JUN, "en", [("December", "DATE", "2024-12")]),
+    (
+        "The ministry expects shipments to recover by the end of October.",
+        JUN,
+        "en",
+        [("the end of October", "DATE", "2025-10")],
+    ),
+    (
+        "The company said it expects margins to improve in the fourth quarter.",
+        JUN,
+        "en",
+        [("the fourth quarter", "DATE", "2025-Q4")],
+    ),
+    (
+        '"We could see demand pick up in the fourth quarter," the chief executive said.',
+        JUN,
+        "en",
+        [("the fourth quarter", "DATE", "2025-Q4")],
+    ),
+    (
+        '"January and February will tell us a lot," the strategist said.',
+        NOV,
+        "en",
+        [("January", "DATE", "2026-01"), ("February", "DATE", "2026-02")],
+    ),
+    (
+        "Le projet de loi serait présenté le 12 novembre en conseil des ministres.",
+        NOV,
+        "fr",
+        [("12 novembre", "DATE", "2026-11-12")],
+    ),
+    ("Le texte sera examiné le 12 novembre.", NOV, "fr", [("12 novembre", "DATE", "2026-11-12")]),
+    ("Le texte a été examiné le 12 novembre.", NOV, "fr", [("12 novembre", "DATE", "2025-11-12")]),
+    (
+        "For 2024, the group posted a net loss, compared with a profit the year before.",
+        JUN,
+        "en",
+        [("2024", "DATE", "2024"), ("the year before", "DATE", "2023")],
+    ),
+    ("It reported a net loss for 2024.", JUN, "en", [("2024", "DATE", "2024")]),
+    (
+        "The statistics office publishes a monthly survey of retailers.",
+        JUN,
+        "en",
+        [("monthly", "SET", "P1M")],
+    ),
+    ("Monthly data showed prices rose.", JUN, "en", [("Monthly", "SET", "P1M")]),
+    ("The annual inflation rate slowed.", JUN, "en", [("annual", "SET", "P1Y")]),
+    ("The bank posts a weekly progress report.", JUN, "en", [("weekly", "SET", "P1W")]),
+    ("It lifted its quarterly dividend.", JUN, "en", [("quarterly", "SET", "P3M")]),
+    ("It booked its first annual loss.", JUN, "en", []),
+    ("Analysts await the quarterly earnings report.", JUN, "en", []),
+    (
+        "He scored 20 goals this season after a poor last season, his best in three seasons.",
+        JUN,
+        "en",
+        [("this season", "DATE", None), ("last season", "DATE", None), ("three seasons", "DURATION", None)],
+    ),
+    (
+        "Revenue in the June quarter rose 5%.",
+        dt.date(2025, 8, 2),
+        "en",
+        [("the June quarter", "DATE", "2025-Q2")],
+    ),
+    (
+        "Sales in the December 2024 quarter rose.",
+        JUN,
+        "en",
+        [("the December 2024 quarter", "DATE", "2024-Q4")],
+    ),
+    ("Revenue for the last fiscal year rose.", JUN, "en", [("the last fiscal year", "DATE", "2024")]),
+    (
+        "Fourth-quarter revenue rose 8%. Full-year revenue rose 5%.",
+        dt.date(2025, 2, 20),
+        "en",
+        [("Fourth-quarter", "DATE", "2024-Q4"), ("Full-year", "DATE", "2024")],
+    ),
+    (
+        "Shares fell for a single week, then a further year, after two consecutive years of gains.",
+        JUN,
+        "en",
+        [
+            ("a single week", "DURATION", "P1W"),
+            ("a further year", "DURATION", "P1Y"),
+            ("two consecutive years", "DURATION", "P2Y"),
+        ],
+    ),
+    ("Brent rose to $80 a barrel by 1015 GMT.", JUN, "en", [("1015 GMT", "TIME", "2025-06-02T10:15")]),
+    ("The cartel pumps 2 million barrels per day.", JUN, "en", []),
+    ("It spends $5 per day on fuel.", JUN, "en", [("per day", "SET", "P1D")]),
+    (
+        "Le déficit a atteint 5 % sur les neuf premiers mois de l'année.",
+        JUN,
+        "fr",
+        [("neuf premiers mois", "DURATION", "P9M")],
+    ),
+    ("Les négociations durent depuis des mois.", JUN, "fr", [("des mois", "DURATION", "PXM")]),
+    ("La crise des années 1970 revient.", JUN, "fr", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "language", "expected"), ROUND_TWO, ids=[c[0][:50] for c in ROUND_TWO]
+)
+def test_future_reference_periods_and_sets(
+    text: str, published: dt.date, language: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _dates(text, published, language) == expected

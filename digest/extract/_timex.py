@@ -76,7 +76,8 @@ KINDS: dict[str, str] = {
     rf"(?:{_S}(?P<day>{_DAY}))?(?:,?{_S}(?P<year>{_YEAR}))?",
     "qtr_range": rf"(?:the\s+)?(?P<m1>{_MON_EN})\s*[-–/]\s*(?P<m2>{_MON_EN})(?:{_S}(?P<year>{_YEAR}))?"
     rf"{_S}(?:period|quarter|months)",
-    "quarter": rf"(?-i:Q)(?P<q>[1-4])(?:[ -]?(?P<year>{_YEAR})|\s?['’]?(?P<yy>\d{{2}}))?(?![\w])"
+    "quarter": rf"(?:the\s+)?(?P<qmon>{_MON_FULL}|(?-i:Mar|Jun|Sept?|Dec)\.?)(?:{_S}(?P<qyear>{_YEAR}))?{_S}"
+    rf"quarter{_END}|(?-i:Q)(?P<q>[1-4])(?:[ -]?(?P<year>{_YEAR})|\s?['’]?(?P<yy>\d{{2}}))?(?![\w])"
     rf"|(?P<q2>[1-4])(?-i:Q)(?P<yy2>\d{{2}})?(?![\w])"
     rf"|(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
     rf"[ -](?:fiscal\s+)?quarter(?:{_S}(?:of|in){_S}(?:(?P<year3>{_YEAR})|(?:fiscal\s+)?(?P<rel>this|last"
@@ -95,11 +96,12 @@ KINDS: dict[str, str] = {
     rf"(?P<name>{_HOLIDAY})(?:,?{_S}(?P<year2>{_YEAR}))?",
     "mod_period": rf"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close|turn)\s+of)\s+the\s+(?P<unit>year"
     rf"|month|week|quarter|decade){_END}|(?P<unit2>year|month|quarter)[- ]end{_END}"
-    rf"|the\s+(?:full|whole|entire)\s+(?P<unit3>year){_END}"
+    rf"|the\s+(?:full|whole|entire)\s+(?P<unit3>year){_END}|(?P<full>full|whole)-year{_END}"
     rf"|(?P<modfr>d[ée]but|fin)\s+(?:de\s+l{_AP}(?P<unitfr>ann[ée]e)|du\s+(?P<unitfr2>mois|trimestre)){_END}",
     "relative": rf"the\s+(?P<bunit>year|month|quarter|week)\s+(?:before|prior){_END}"
     rf"|{_MOD}(?:(?P<shift>earlier|later)\s+)?(?:(?P<the>the)\s+)?(?P<rel>last|past|next|coming"
     rf"|previous|following|current|this|recent|upcoming)\s+(?:(?P<num>{_DIGITS}|{_NUMW}|{_VAGUE})\s+)?"
+    rf"(?:(?P<fisc>fiscal|financial)\s+)?"
     rf"(?P<unit>{_UNIT}){_END}",
     "fr_rel": rf"(?P<det>l{_AP}|la\s+|le\s+)(?P<unit>ann[ée]e|an|mois|semaine|trimestre|d[ée]cennie)\s+"
     rf"(?P<rel>derni[èe]re?|pass[ée]e?|prochaine?|suivante?|pr[ée]c[ée]dente?|[ée]coul[ée]e){_END}"
@@ -127,11 +129,16 @@ KINDS: dict[str, str] = {
     rf"|(?:the\s+)?{_AP}(?P<dec2>\d0)s(?![\w])|les\s+ann[ée]es\s+(?P<decfr>(?:19|20)\d0)",
     "week": rf"week\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{_YEAR}))?(?![\d])"
     rf"|(?P<year2>{_YEAR})-W(?P<w2>\d\d)",
+    # A sports season does not map onto the calendar: its value is left unset.
+    "sport": r"(?:(?P<rel>this|last|next|the\s+(?:previous|past|coming|current|following|whole|entire))"
+    rf"\s+season|(?P<num>{_DIGITS}|{_NUMW})\s+(?:(?:straight|consecutive|successive)\s+)?seasons){_END}",
     "season": rf"(?:(?P<rel>this|last|next|early|late|the|cet|l{_AP})\s*)?(?P<season>spring|summer|autumn"
     rf"|fall|winter|printemps|été|automne|hiver)(?:,?{_S}(?:of\s+)?(?P<year>{_YEAR})"
     rf"|{_S}of\s+(?P<yrel>last|this|next)\s+year)?{_END}",
     "fiscal": rf"{_MOD}(?P<fy>fiscal(?:\s+year)?|financial\s+year|the\s+year|FY)\s?(?P<year>{_YEAR})"
     r"|(?-i:FY)(?P<yy>\d{2})(?![\w])",
+    # Wire copy writes clock times as four digits before a zone: "by 1015 GMT".
+    "wire_time": rf"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d){_S}(?P<tz>{_TZ})",
     "year": rf"{_MOD}(?P<year>{_YEAR})",
     "time": r"(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])"
     rf"(?:{_S}(?P<tz>{_TZ}))?"
@@ -147,10 +154,13 @@ KINDS: dict[str, str] = {
     r"|(?:per|par)\s+(?P<punit>year|annum|month|week|day|quarter|an|mois|semaine|jour|trimestre)(?![\w-])"
     r"|tous\s+les\s+(?P<tunit>ans|mois|jours|trimestres)(?![\w-])"
     r"|on\s+an?\s+(?P<badv>annual|yearly|quarterly|monthly|weekly|daily)\s+basis",
-    "a_unit": r"(?P<art>a|an|one|another)\s+(?P<unit>year|month|week|day|decade|quarter|hour)(?![\w-])",
-    "duration": rf"(?P<num>{_DIGITS}|{_NUMW}(?:\s+and\s+a\s+half)?|{_VAGUE})(?:{_S}(?P<more>more){_S}|{_S}|-)"
+    "a_unit": r"(?P<art>a|an|one|another)\s+(?:(?P<adj>single|further|additional|full|whole|extra)\s+)?"
+    r"(?P<unit>year|month|week|day|decade|quarter|hour)(?![\w-])",
+    "duration": rf"(?P<num>{_DIGITS}|{_NUMW}(?:\s+and\s+a\s+half)?|{_VAGUE})"
+    rf"(?:{_S}(?P<more>more|further|additional|consecutive|straight|successive|full|extra){_S}|{_S}|-)"
     rf"(?P<unit>{_UNIT})"
-    rf"(?P<old>-old)?{_END}|(?P<numfr>{_DIGITS}|{_NUMFR}|{_VAGUE_FR}){_S}(?P<unitfr>{_UNIT_FR}){_END}"
+    rf"(?P<old>-old)?{_END}|(?P<numfr>{_DIGITS}|{_NUMFR}|{_VAGUE_FR}){_S}(?:premi[eè]re?s{_S})?"
+    rf"(?P<unitfr>{_UNIT_FR}){_END}|des{_S}(?P<desfr>mois|ann[ée]es|semaines|d[ée]cennies)(?![\w-])(?!{_S}\d)"
     r"|(?P<multi>multi-?years?|multi-?decades?|multi-?months?|year-?long|decade-?long|months?-long"
     r"|years?-long|weeks?-long|days?-long)(?![\w-])"
     r"|(?P<plural>years|months|weeks|decades|days|hours|minutes)(?![\w-])",
@@ -181,7 +191,8 @@ _FUTURE_EN = (
     rf"|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|likely|projected|forecast)"
     # Words that are also nouns ("forecasts", "plans") look ahead only before an infinitive.
     rf"\s+{_TO_BE}|(?:plans?|aims?|intends?|hopes?|seeks?|wants?|targets?|forecasts?|projects?"
-    rf"|promises?|pledges?|vows?)\s+{_TO_BE}|expects?|anticipates?|predicts?|foresees?"
+    rf"|promises?|pledges?|vows?|agreed|decided|voted|proposed|pledged|promised|vowed|planned|aimed"
+    rf"|intended|sought|hoped|wanted|offered)\s+{_TO_BE}|expects?|anticipates?|predicts?|foresees?"
     r"|upcoming|expected|scheduled|slated|due|next|begins?|starts?|opens?|resumes?|takes\s+effect"
     r"|kicks?\s+off"
 )

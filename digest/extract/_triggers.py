@@ -61,12 +61,12 @@ _ANCHORS = (
         "prochainement avenir pass[ée] yesterday today tomorrow tonight night morning afternoon evening "
         "hier demain aujourd matin soir midi noon midnight minuit annually yearly biannually semiannually "
         "quarterly monthly weekly daily hourly annuellement mensuellement quotidiennement annual annum "
-        "multiyears? multidecades? multimonths? yearlong decadelong"
+        "multiyears? multidecades? multimonths? yearlong decadelong seasons?"
     )
 )
 # The French year "an" is an anchor only after one of these: the article "an" is everywhere.
 _BEFORE_AN = (
-    _NUM_EN | _NUM_FR | _FR_REL2 | _spell("l la le cet every each chaque other per par")
+    _NUM_EN | _NUM_FR | _FR_REL2 | _spell("l la le cet every each chaque other per par premi[eè]re?s")
     | frozenset(d + w for d in ("les", "la", "le", "ces") for w in _FR_REL2)
 )  # fmt: skip
 # Anchors the grammar only accepts capitalised: "may" the verb triggers nothing.
@@ -106,7 +106,7 @@ _FIRST = (
         "aujourd demain fy noon midnight midi minuit every each chaque annual annually yearly biannually "
         "semiannually quarterly monthly weekly daily hourly annuellement mensuellement "
         "quotidiennement once twice per par tous on one multi multiyears? multidecades? multimonths? "
-        "yearlong decadelong years months weeks decades days hours minutes another back front"
+        "yearlong decadelong years months weeks decades days hours minutes another back front full whole des"
     )
 )
 # First words that start an expression only before one of these ("year-end", "the year to March").
@@ -115,6 +115,7 @@ _FIRST_BEFORE = {
     "year": _ENDING | {"end", "long"}, "quarter": _ENDING | {"end"}, "half": _ENDING,
     "month": _spell("end long"), "back": {"half"}, "front": {"half"},
     "day": {"long"}, "decade": {"long"}, "week": {"long"}, "on": {"a", "an"},
+    "full": {"year"}, "whole": {"year"},
 }  # fmt: skip
 # Every word an expression can be made of: a match starts within a run of these before its anchor.
 _VOCABULARY = (
@@ -126,11 +127,14 @@ _VOCABULARY = (
         "on period in ago earlier later from hence y derni[èe]re? prochaine? suivante? pr[ée]c[ée]dente? "
         "[ée]coul[ée]e ci short long medium term run being future present hui before after dernier "
         "prochain w m p am pm h other times a basis and old couple number minutes? secondes? prior "
-        "full whole entire du et more"
+        "full whole entire du et more single further additional consecutive straight successive extra "
+        "premi[eè]re?s des season seasons"
     )
 )
 # The kinds whose first character can be a digit, for candidates that start with one.
-_DIGIT_KINDS = "iso numeric dmy quarter half ago holiday fr_rel decade week year time set duration"
+_DIGIT_KINDS = (
+    "iso numeric dmy quarter half ago holiday fr_rel decade week sport wire_time year time set duration"
+)
 _DIGIT_SCANNER = compile_scanner(_DIGIT_KINDS.split())
 _ANY_ANCHOR = _ANCHORS | _CASED_ANCHORS
 _SPLIT = re.compile(r"(\w+)")

@@ -48,6 +48,21 @@ _SET_ADVERBS = {
     "quarterly": "P3M", "monthly": "P1M", "mensuellement": "P1M", "weekly": "P1W", "daily": "P1D",
     "quotidiennement": "P1D", "hourly": "PT1H", "annual": "P1Y",
 }  # fmt: skip
+# Nouns of events, publications and payments that recur: "a monthly survey", "the weekly meeting".
+_PERIODIC_NOUNS = _words(
+    "data survey surveys report reports meeting meetings summit summits inflation basis review reviews "
+    "figures statistics index reading readings update updates briefing briefings inspection inspections "
+    "payment payments dividend dividends subscription fee fees conference conferences session sessions "
+    "visit visits audit audits poll polls release releases bulletin bulletins newsletter event events "
+    "festival ceremony contribution contributions checkup check checks assessment assessments"
+)
+# Amounts a period yields: "quarterly earnings", "annual loss" name the period covered, no recurrence.
+_PERIOD_AMOUNTS = _words(
+    "earnings results result profit profits loss losses revenue revenues sales costs cost income output "
+    "growth production turnover"
+)
+_DES_PREP = _words("depuis pendant durant après apres dans pour a")
+_TIME_UNITS = _words("year years month months week weeks day days hour hours minute minutes quarter quarters")
 # A date after one of these is the base of a comparison, not the period the story is about.
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs|than|from|against)\b", re.IGNORECASE)
 _YEARLY = re.compile(r"\d{4}(?:-(?:SP|SU|FA|WI))?")
@@ -251,8 +266,9 @@ def _quarter_range(p: re.Match[str], c: _Ctx) -> _Result:
     per_year = 12 // size
     return _relative(
         c,
-        lambda d: f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}"
-        f"-{fmt}{index}",
+        lambda d: (
+            f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}-{fmt}{index}"
+        ),
     )
 
 
@@ -272,12 +288,22 @@ def _cyclic(p: re.Match[str], c: _Ctx, index: int, fmt: str, per_year: int, expl
     size = 12 // per_year
     return _relative(
         c,
-        lambda d: f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}"
-        f"-{fmt}{index}",
+        lambda d: (
+            f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}-{fmt}{index}"
+        ),
     )
 
 
 def _quarter(p: re.Match[str], c: _Ctx) -> _Result:
+    if p["qmon"]:
+        # "the June quarter" is the quarter ending in June (Australian and Japanese results copy).
+        month = _month(p["qmon"])
+        if p["qyear"]:
+            return "DATE", _period_of("quarter", month, int(p["qyear"])), False
+        tense = c.tense()
+        return _relative(
+            c, lambda d: _period_of("quarter", month, cal.month_day_year(d, month, 28, future=tense))
+        )
     word = _g(p, "q", "q2", "ord", "ordfr", "qt") or "1"
     index = int(word) if word.isdigit() else cal.ORDINALS[word.lower()]
     fiscal_year = _g(p, "fy", "year3", "year4") if "fiscal" in p.group().lower() else None
@@ -345,8 +371,13 @@ def _mod_period(p: re.Match[str], c: _Ctx) -> _Result:
     if p["modfr"]:
         unit = cal.unit_name(p["unitfr"] or p["unitfr2"])
         return _relative(c, lambda d: cal.at_grain(unit, d))
-    unit = (p["unit"] or p["unit2"] or p["unit3"]).lower()
     base = cal.parse_value(c.ref) if c.ref else None
+    if p["full"]:
+        # "full-year revenue" after a quarter's figures is that quarter's year; else the current one.
+        if base is not None and base[1] in ("year", "quarter", "month"):
+            return "DATE", str(base[0].year), False
+        return _relative(c, lambda d: str(d.year))
+    unit = (p["unit"] or p["unit2"] or p["unit3"]).lower()
     if p["unit2"] and unit == "quarter" and base is not None and base[1] == "quarter":
         # "at quarter-end" in results copy is the end of the quarter being reported.
         return "DATE", c.ref, False
@@ -374,6 +405,10 @@ def _relative_unit(p: re.Match[str], c: _Ctx) -> _Result:
         return _relative(c, lambda d: cal.at_grain(unit, d))
     if rel == "following":
         return "DATE", None, False
+    if p["fisc"] and not plural and not p["num"]:
+        # "the last fiscal year" is the latest complete one, a date; its months depend on the company.
+        shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1}.get(rel, 0)
+        return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, shift)))
     if p["the"] and not plural and not p["num"]:
         if unit == "quarter" and rel in ("last", "past", "previous"):
             return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
@@ -610,6 +645,18 @@ def _time(p: re.Match[str], c: _Ctx) -> _Result:
     return "TIME", f"T{hour:02d}:{minute:02d}", False
 
 
+def _sport(p: re.Match[str], c: _Ctx) -> _Result:
+    # A season of a league runs across calendar years; TIMEX3 has no value for it, so none is given.
+    if p["num"]:
+        count = cal.number(p["num"])
+        return ("DURATION", None, False) if count is not None else None
+    return "DATE", None, False
+
+
+def _wire_time(p: re.Match[str], c: _Ctx) -> _Result:
+    return "TIME", f"T{p['h']}:{p['mi']}", False
+
+
 def _set(p: re.Match[str], c: _Ctx) -> _Result:
     if p["swd"]:
         return "SET", f"XXXX-WXX-{cal.WEEKDAYS[p['swd'].lower()] + 1}", False
@@ -620,21 +667,40 @@ def _set(p: re.Match[str], c: _Ctx) -> _Result:
     adverb = (p["adv"] or p["badv"] or "").lower()
     if p["adv"]:
         after = c.next_word()
-        # Before a noun it is an adjective ("quarterly earnings filing"), which the seed gold leaves out.
         if adverb != "annually" and after[:1].islower() and after not in _FUNCTION_AFTER:
-            return None
+            return ("SET", _SET_ADVERBS[adverb], False) if _periodic_event(c) else None
         return "SET", _SET_ADVERBS[adverb], False
     if adverb:
         return "SET", _SET_ADVERBS[adverb], False
+    # "barrels per day", "vehicles per hour": a unit of measure, not a recurrence.
+    before = c.prev_word()
+    if p["punit"] and before.isalpha() and before not in _FIGURE_WORDS and before not in _TIME_UNITS:
+        return None
     word = _g(p, "funit", "punit", "tunit") or "year"
     unit = "year" if word.lower() in ("annum", "ans") else cal.unit_name(word)
     return "SET", cal.duration(1, unit), False
 
 
+def _periodic_event(c: _Ctx) -> bool:
+    """Return True when the adjective before the noun phrase names a recurring event ("monthly survey").
+
+    An adjective before what a period yields ("quarterly earnings filing", "annual loss") only names
+    the period the amount covers: no recurrence, no SET.
+    """
+    words = _WORD.findall(c.text, c.end, c.end + 40)[:3]
+    for i, word in enumerate(words):
+        word = word.lower()
+        if (i == 0 and word in _PERIOD_AMOUNTS) or not word.isalpha() or word in _FUNCTION_AFTER:
+            return False
+        if word in _PERIODIC_NOUNS:
+            return True
+    return False
+
+
 def _a_unit(p: re.Match[str], c: _Ctx) -> _Result:
     unit = cal.unit_name(p["unit"])
     before = c.prev_word()
-    if p["art"].lower() == "another":
+    if p["art"].lower() == "another" or p["adj"]:
         return "DURATION", cal.duration(1, unit), False
     # "a quarter of respondents", "cut by about a quarter": a fraction, not three months.
     if unit == "quarter" and (c.next_word().lower() == "of" or before in _NOT_QUARTER_BEFORE):
@@ -647,6 +713,10 @@ def _a_unit(p: re.Match[str], c: _Ctx) -> _Result:
 
 
 def _duration(p: re.Match[str], c: _Ctx) -> _Result:
+    if p["desfr"]:
+        if c.prev_word() not in _DES_PREP:
+            return None
+        return "DURATION", cal.duration(None, cal.unit_name(p["desfr"])), False
     if p["multi"]:
         word = p["multi"].lower().replace("-", "")
         unit = next(u for u in ("decade", "year", "month", "week", "day") if u in word)
@@ -683,7 +753,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Ctx], _Result]] = {
     "qtr_range": _quarter_range, "quarter": _quarter, "half": _half, "ago": _ago, "holiday": _holiday,
     "mod_period": _mod_period, "relative": _relative_unit, "fr_rel": _fr_relative, "refs": _ref,
     "day_ref": _day_ref, "weekday": _weekday, "month": _month_alone, "decade": _decade, "week": _week,
-    "season": _season, "part": _part_of_day, "weekend": _weekend,
+    "season": _season, "sport": _sport, "wire_time": _wire_time, "part": _part_of_day, "weekend": _weekend,
     "fiscal": _fiscal, "year": _year, "time": _time, "set": _set, "a_unit": _a_unit,
     "duration": _duration,
 }  # fmt: skip
