@@ -316,3 +316,46 @@ def test_short_quotation_after_an_organisations_speech_verb_has_no_speaker() -> 
 def test_called_with_a_short_quotation_after_a_name_of_a_place() -> None:
     text = 'Sen. Mary Hill of Ohio, the top Republican on the panel, called the plan "a cruel bargain".'
     assert _direct(text) == [("a cruel bargain", "Mary Hill")]
+
+
+def test_a_word_quoted_after_called_by_critics_has_no_speaker() -> None:
+    text = (
+        "Critics called the scheme \u201cfree money\u201d for landlords, and Senator Ruth Baines said it was "
+        "\u201ccompletely\u201d wrong."
+    )
+    assert _direct(text) == [("free money", None), ("completely", "Ruth Baines")]
+
+
+def test_french_partial_quote_after_denonce() -> None:
+    text = "Marie Dupont, d\u00e9l\u00e9gu\u00e9e CGT, d\u00e9nonce \u00ab un plan de casse sociale \u00bb."
+    assert _direct(text) == [("un plan de casse sociale", "Marie Dupont")]
+
+
+def test_an_organisations_quoted_words_have_no_person() -> None:
+    text = (
+        "The union called it \u201ca slap in the face\u201d for workers. "
+        "Union leader Karl Brandt said members would strike on Monday."
+    )
+    assert _direct(text) == [("a slap in the face", None)]
+
+
+def test_a_rating_label_is_no_quote() -> None:
+    text = (
+        "Analysts at Jefferies kept a \u201cbuy\u201d rating on the stock. "
+        "Tom Reed, an analyst at Jefferies, said demand was strong."
+    )
+    assert _direct(text) == []
+
+
+def test_a_name_after_calls_is_no_quote() -> None:
+    text = 'The software, which the company calls "Lattice," supports only one framework.'
+    assert _direct(text) == []
+
+
+def test_the_next_sentences_speaker_beats_one_two_sentences_back() -> None:
+    text = (
+        "Mark Ruiz said the verdict was fair. The jury deliberated for two days before it decided. "
+        "\u201cWe looked at every piece of evidence twice.\u201d Tom Avery, a juror from Tempe, said the "
+        "panel had been unanimous."
+    )
+    assert _direct(text) == [("We looked at every piece of evidence twice.", "Tom Avery")]

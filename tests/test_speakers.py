@@ -452,3 +452,164 @@ def test_name_of_organisation_after_the_person() -> None:
 def test_politicians_of_names_a_place_not_an_employer() -> None:
     speaker = _one("Sen. Mary Hill of Ohio, the top Republican on the panel, said the bill was dead.")
     assert (speaker.name, speaker.role, speaker.organization) == ("Mary Hill", "Sen.", None)
+
+
+# Groups and descriptions as unnamed sources.
+
+
+def _who(text: str) -> list[tuple[str, str | None, str | None, bool]]:
+    return [(s.name, s.role, s.organization, s.anonymous) for s in _speakers(text)]
+
+
+def test_analysts_named_by_their_bank_are_one_unnamed_source() -> None:
+    text = "Goldman Sachs analysts said the central bank would cut rates twice this year."
+    assert _who(text) == [("Goldman Sachs analysts", None, "Goldman Sachs", True)]
+
+
+def test_a_sector_word_before_a_group_is_no_organisation() -> None:
+    assert _who("Industry insiders said parcel volumes had never been higher.") == [
+        ("Industry insiders", None, None, True)
+    ]
+
+
+def test_economists_at_the_named_institute_expect() -> None:
+    text = "Economists at the Ifo Institute expect growth to slow in the second half."
+    assert _who(text) == [("Economists at the Ifo Institute", None, "Ifo Institute", True)]
+
+
+def test_the_delegate_later_is_the_same_unnamed_source() -> None:
+    text = (
+        "A Gulf delegate told Reuters the group would discuss deeper cuts on Sunday. "
+        "\u201cWe are not there yet,\u201d the delegate said."
+    )
+    speakers, quotes = extract_speakers(
+        text, sentences=tuple(Sentence(s, e, "en") for s, e in split_sentences(text)), author=None
+    )
+    assert [s.name for s in speakers] == ["A Gulf delegate"]
+    assert len(speakers[0].mentions) == 2
+    assert {q.speaker for q in quotes} == {"A Gulf delegate"}
+
+
+def test_a_juror_described_between_commas_is_an_unnamed_source() -> None:
+    text = "One juror, a retired schoolteacher from Mesa, said the panel had struggled with the evidence."
+    assert _who(text) == [("One juror", None, None, True)]
+
+
+def test_french_unnamed_analyst_after_selon() -> None:
+    text = "Selon un analyste d'une grande banque parisienne, la hausse des taux va se poursuivre."
+    ((name, _, _, anonymous),) = _who(text)
+    assert name.startswith("un analyste") and anonymous
+
+
+def test_two_of_the_sources_is_the_group_named_before() -> None:
+    text = (
+        "Three sources familiar with the talks said the deal could be signed next week. "
+        "Two of the sources said the price had not yet been agreed."
+    )
+    (speaker,) = _speakers(text)
+    assert speaker.name == "Three sources familiar with the talks"
+    assert len(speaker.mentions) == 2
+
+
+def test_one_of_the_executives_without_a_group_before_is_its_own_source() -> None:
+    assert _who("One of the executives said the plant would close.") == [
+        ("One of the executives", None, None, True)
+    ]
+
+
+def test_a_spokesperson_for_a_named_company() -> None:
+    text = "A spokesperson for Desert Valley said the company would appeal the ruling."
+    assert _who(text) == [("A spokesperson for Desert Valley", None, "Desert Valley", True)]
+
+
+# Reporting verbs.
+
+
+def test_more_reporting_verbs_make_speakers() -> None:
+    verbs = "testified joked quipped conceded recounted boasted lamented complained mused countered"
+    for verb in (*verbs.split(), "replied", "responded", "stressed"):
+        text = f"Dana Whitfield {verb} that the figures had been wrong from the start."
+        assert _who(text) == [("Dana Whitfield", None, None, False)], verb
+
+
+def test_told_the_court() -> None:
+    text = "Dr. Alan Grant told the court that he had never been paid for the report."
+    quotes = extract_speakers(
+        text, sentences=tuple(Sentence(s, e, "en") for s, e in split_sentences(text)), author=None
+    )[1]
+    assert [(q.text, q.speaker) for q in quotes] == [("he had never been paid for the report", "Alan Grant")]
+
+
+def test_inverted_quipped() -> None:
+    text = "\u201cWe need a bigger boat,\u201d quipped Paul Jones, the team's coach."
+    assert _who(text)[0][0] == "Paul Jones"
+
+
+# Organisations are not people.
+
+
+def test_a_country_opening_a_name_is_an_organisation() -> None:
+    assert _who("France Chimie said the plan would cost 15,000 jobs.") == []
+
+
+def test_a_company_word_closing_a_name_is_an_organisation() -> None:
+    assert _who("Karra Resources said output rose 4% in the quarter.") == []
+
+
+def test_a_name_with_shareholders_elsewhere_is_an_organisation() -> None:
+    text = "Halden Mertz said it would close two plants. Halden Mertz's shareholders will vote in May."
+    assert _who(text) == []
+
+
+def test_a_name_after_an_industry_noun_elsewhere_is_an_organisation() -> None:
+    text = "The lobby Verde Brasa said the rules were too strict. Verde Brasa said it would appeal."
+    assert _who(text) == []
+
+
+# Roles and organisations.
+
+
+def test_a_regional_portfolio_belongs_to_the_role_and_at_names_the_employer() -> None:
+    text = (
+        "Nadia Perrin, chief economist for Africa and the Middle East at Standard Chartered, said inflation "
+        "would ease."
+    )
+    assert _who(text) == [
+        ("Nadia Perrin", "chief economist for Africa and the Middle East", "Standard Chartered", False)
+    ]
+
+
+def test_district_head_for_a_region_at_a_union() -> None:
+    text = "\u201cIt is a fight,\u201d said J\u00fcrgen Wechsler, district head for Bavaria at IG Metall."
+    assert _who(text) == [("J\u00fcrgen Wechsler", "district head for Bavaria", "IG Metall", False)]
+
+
+def test_club_possessive_before_a_lower_case_post() -> None:
+    text = "Chelsea's co-sporting director, Daniel Hartley, said the club would not sell."
+    assert _who(text) == [("Daniel Hartley", "co-sporting director", "Chelsea", False)]
+
+
+def test_french_union_post_then_union_name() -> None:
+    text = "Marie Dupont, d\u00e9l\u00e9gu\u00e9e syndicale centrale CGT, d\u00e9nonce un plan injuste."
+    assert _who(text) == [("Marie Dupont", "d\u00e9l\u00e9gu\u00e9e syndicale centrale", "CGT", False)]
+
+
+def test_its_title_takes_the_organisation_described_before() -> None:
+    text = (
+        "The IG Metall union rejected the offer on Tuesday. "
+        "Its state secretary Brad Gandy said the talks had failed."
+    )
+    assert _who(text) == [("Brad Gandy", "state secretary", "IG Metall", False)]
+
+
+def test_its_president_after_an_organisation_with_a_description() -> None:
+    text = (
+        "France Chimie, the chemical industry federation, said the plan would cost 15,000 jobs. "
+        "\u201cThis is a disaster,\u201d said its president, Luc Benoit."
+    )
+    assert _who(text) == [("Luc Benoit", "president", "France Chimie", False)]
+
+
+def test_a_place_after_the_is_no_person_before_at() -> None:
+    text = "Ola Berg, head of research for the Middle East at Emirates NBD, said oil would stay high."
+    assert [name for name, *_ in _who(text)] == ["Ola Berg"]
