@@ -242,8 +242,9 @@ def _make_site(
         files = render_site(digest, config=config, epoch=epoch) + render_feeds(
             digest, config=config, epoch=epoch
         )
-    with clock.stage("search"):
-        files += search_files(files, language=config.language)
+    if config.search:
+        with clock.stage("search"):
+            files += search_files(files, language=config.language)
     with clock.stage("write"):
         return write_site(
             files, output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write

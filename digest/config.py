@@ -42,6 +42,7 @@ class SiteConfig:
     themes: tuple[ThemeSpec, ...] = ()
     page_size: int = 50
     feed_items: int = 50
+    search: bool = True
 
     @property
     def articles_dir(self) -> Path:
@@ -74,6 +75,7 @@ _KEYS = {
     "max_article_bytes": int,
     "page_size": int,
     "feed_items": int,
+    "search": bool,
     "themes": list,
 }
 
@@ -109,7 +111,7 @@ def parse_config(
         if key not in _KEYS:
             raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(_KEYS))}", path=path)
         expected = _KEYS[key]
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
             raise ConfigError(f"{key!r} must be a {expected.__name__}, not {type(value).__name__}", path=path)
         values[key] = value
     if "themes" in values:

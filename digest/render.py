@@ -127,9 +127,10 @@ def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tu
             page(pager["path"], "undated.html", undated=chunk, pager=pager)
     for _, chunk, pager in _paginate(articles, size, "sources"):
         page(pager["path"], "sources.html", sources=chunk, pager=pager)
-    page("search.html", "search.html")
+    if config.search:
+        page("search.html", "search.html")
     page("404.html", "404.html")
-    for asset in ("icon.svg", "search.js"):
+    for asset in ("icon.svg", "search.js") if config.search else ("icon.svg",):
         files.append(OutputFile(f"assets/{asset}", env.get_template(asset).render().encode("utf-8")))
     files.append(OutputFile("assets/style.css", env.get_template("style.css").render().encode("utf-8")))
     files.append(
@@ -145,6 +146,7 @@ def _site_view(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> dic
         "title": config.title,
         "description": config.description,
         "description_html": markdown_html(config.description),
+        "search": config.search,
         "base_url": config.base_url,
         "language": config.language,
         "updated": epoch.date().isoformat(),

@@ -23,6 +23,7 @@ from digest.models import OutputFile
 INDEX_DIR = "pagefind"
 RECORDS = Path("data") / "records.jsonl"
 TITLE_CHARS = 90
+LEDE_SENTENCES = 2
 TIMEOUT_SECONDS = 120
 
 
@@ -159,7 +160,10 @@ def _pages(lines: list[str]) -> Iterator[SearchPage]:
             SearchSection(f"s{sentence}", entries[0][0], " ".join(content for _, content in entries))
             for sentence, entries in sorted(items.items())
         )
-        yield SearchPage(f"articles/{data['id']}.html", data["title"], data["text"], sections)
+        # The page holds the lede, not the whole text: claims and quotes carry the rest, and indexing
+        # every article twice over makes Pagefind need gigabytes for a large digest.
+        lede = " ".join(data["text"][s["start"] : s["end"]] for s in data["sentences"][:LEDE_SENTENCES])
+        yield SearchPage(f"articles/{data['id']}.html", data["title"], lede, sections)
 
 
 def _short(text: str) -> str:

@@ -63,7 +63,6 @@ def rebuild(project_dir: Path, output_dir: Path, state: BuildState, *, log: Call
         config = load_config(project_dir, output_dir=output_dir)
         report = build(config)
         problems = [d.format() for d in report.diagnostics if d.level == "error"]
-        notes = _index_for_preview(output_dir, language=config.language)
     # The preview must outlive any mistake in an article, a template or digest.yaml, whatever it
     # raises; the message goes to the page and the terminal, and the next save retries.
     except Exception as exc:
@@ -72,7 +71,7 @@ def rebuild(project_dir: Path, output_dir: Path, state: BuildState, *, log: Call
         log(f"build failed: {message}")
         return
     state.update(ok=True, problems=problems)
-    for problem in [*problems, *notes]:
+    for problem in problems:
         log(problem)
     log(f"build {state.number}: {report.articles} articles, {report.written} files written")
 
@@ -84,20 +83,6 @@ def _describe(exc: Exception) -> str:
     line = getattr(exc, "lineno", None)
     prefix = f"{where}:{line}: " if where and line else ""
     return f"{prefix}{type(exc).__name__}: {exc}"
-
-
-def _index_for_preview(output_dir: Path, *, language: str) -> list[str]:
-    # The search index normally comes with the build; until it does, index the preview here. The
-    # preview stays usable without search (pagefind is an optional extra): the terminal says so.
-    if (output_dir / "pagefind").is_dir():
-        return []
-    from digest.search import index_site
-
-    try:
-        index_site(output_dir, language=language)
-    except DigestError as exc:
-        return [f"search index not built: {exc.format()}"]
-    return []
 
 
 def decorate(page: str, *, number: int, problems: tuple[str, ...]) -> str:

@@ -176,3 +176,10 @@ def test_a_fact_with_many_sources_lists_a_few_and_links_to_its_own_page(tmp_path
     assert "and 4 more sources" in site["facts.html"]
     fact_pages = sorted(p for p in site if p.startswith("facts/"))
     assert fact_pages and site[fact_pages[0]].count('<li><a href="../articles/') == 12
+
+
+def test_search_can_be_switched_off(tmp_path: Path) -> None:
+    site = _site(tmp_path, search=False)
+    assert "search.html" not in site and "assets/search.js" not in site
+    assert "search.html" not in site["index.html"]
+    assert "search.html" in _site(tmp_path)["index.html"]

@@ -290,3 +290,34 @@ def _subject_fr(words: list[str], lowered: list[str]) -> str | None:
     while j and lowered[j - 1] in _FR_AUX:
         j -= 1
     return _phrase(_clean_left(words[:j]))
+
+
+# Head nouns that count people or things, which a subject may leave implied after its verb
+# ("Initial jobless claims rose to 263,000", "Traffic deaths reached 268").
+_COUNTED_HEADS = frozenset(
+    """claims deaths cases infections arrests passengers visitors arrivals tourists applications jobs
+    payrolls workers employees people casualties fatalities injuries migrants refugees crossings
+    deliveries shipments units homes starts permits subscribers users customers members votes vehicles
+    registrations bankruptcies layoffs openings hires filings complaints patients admissions births
+    students troops soldiers protesters followers downloads parcels""".split()  # noqa: SIM905
+)
+_SUBJECT_CUT = frozenset(["in", "at", "of", "from", "for", "on", "across"])
+
+
+def implied_count(text: str, sentence: Sentence, start: int) -> str | None:
+    """Return the counted subject of "X rose to N" when X counts people or things, else None."""
+    words = _words_before(text, sentence.start, start)
+    if not words:
+        return None
+    lowered = [w.lower() for w in words]
+    subject = _subject(words, lowered, achieve=False)
+    if subject is None:
+        return None
+    kept = subject.split()
+    for i, word in enumerate(kept):
+        if i and word in _SUBJECT_CUT:
+            kept = kept[:i]
+            break
+    if kept[-1] not in _COUNTED_HEADS:
+        return None
+    return " ".join(kept[-2:])

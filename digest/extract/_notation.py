@@ -14,7 +14,7 @@ from digest.extract._numbers import UNIT_PATTERN, canonical_unit
 
 SP = r"[\s\u00a0\u202f]"
 NUM_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,.]?\d)|\d+(?:\.\d+)?(?![,.]?\d)"
-NUM_FR = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?(?![,.]?\d)|\d+(?:,\d+)?(?![,.]?\d)"
+NUM_FR = r"\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?(?![,.]?\d)|\d+(?:,\d+)?(?![,.]?\d)"
 SUFFIX = re.compile(
     rf"(?P<pct>{SP}?%|[{SP[1:-1]}-]?(?i:percent|per\s+cent|pour\s?cent|pct)\b)"
     rf"|(?P<pp>[{SP[1:-1]}-](?i:percentage[\s-]points?|points?\s+de\s+pourcentage)\b|{SP}?(?:ppts?|pp)\b)"

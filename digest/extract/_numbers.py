@@ -107,7 +107,7 @@ UNIT_PATTERN = (
 
 def parse_digits(raw: str, *, comma_decimal: bool) -> float:
     """Return the value of a number written in digits, in English or French notation."""
-    cleaned = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    cleaned = raw.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
     cleaned = cleaned.replace(".", "").replace(",", ".") if comma_decimal else cleaned.replace(",", "")
     return float(cleaned)
 
@@ -246,4 +246,46 @@ def count_noun(
             while len(words) > 1 and words[0] in _COMPARATIVES:
                 words.pop(0)
             return " ".join(words), pos
+    return None
+
+
+# Singular nouns that "one" counts in news ("guilty on one count", "one person was killed").
+_ONE_NOUNS = frozenset(
+    """count charge felony misdemeanor person man woman child boy girl victim soldier officer worker
+    employee passenger patient student resident civilian journalist protester suspect hostage death
+    fatality seat vote ship vessel plane aircraft helicopter drone missile rocket tank car vehicle truck
+    train home house building plant factory mine reactor store hospital school""".split()  # noqa: SIM905
+)
+_NOT_ONE = frozenset("the that this any no each every at in for which whose".split())  # noqa: SIM905
+_OF_GROUP = re.compile(
+    r"[\s\u00a0]+of[\s\u00a0]+(?:the|its|their|these|those|our|his|her)(?=[\s\u00a0][a-zA-Z])"
+)
+# Words that put a bare number in the same terms as the count before it ("12 000 emplois, dont 8 400",
+# "2,800 units this year, down from 3,500").
+_SAME_TERMS = re.compile(
+    r"(?i:\b(?:from|dont|including|versus|vs\.?|against|compared\s+(?:with|to)|of\s+which|to)"
+    r"(?:\s+(?:about|around|some|nearly|almost|more\s+than|over|just|environ|près\s+de|plus\s+de))?)\s+$"
+)
+
+
+def implied_noun(
+    text: str, lo: int, start: int, end: int, stop: int, *, word: str | None, previous: tuple[str, int] | None
+) -> tuple[str, int] | None:
+    """Return the noun a number leaves implied and where the figure ends, or None.
+
+    `word` is the number when spelled ("one", "two"), `previous` the noun and end of the count before
+    it in the sentence.
+    """
+    if word == "one":
+        m = _WORD.match(text, end, stop)
+        before = text[max(lo, start - 6) : start].split()
+        if m and m.group(1) in _ONE_NOUNS and not (before and before[-1].lower() in _NOT_ONE):
+            return m.group(1), m.end()
+        return None
+    of = _OF_GROUP.match(text, end, stop)
+    if of and (noun := count_noun(text, of.end(), stop, french=False)):
+        first = noun[0].split()[0].lower()
+        return None if first in WORD_VALUES or first in TRIGGER_WORDS else noun
+    if previous is not None and start - previous[1] <= 80 and _SAME_TERMS.search(text, previous[1], start):
+        return previous[0], end
     return None

@@ -7,8 +7,12 @@ Conventions, for any wire story:
   "revenue"...), with unit None; otherwise it is a count of something the sentence leaves unsaid.
 - "from X to Y", "by X to Y" and "rose X to Y" with a unit on both ends are a change: two figures.
   "between X and Y", "X-Y" and "X to Y" otherwise are one range.
-- Bare "pesos" are the peso of the country the story names nearest before them, None if it names none;
+- Bare names several countries share ("pesos", "shillings", "dirhams", "kroner", "rupees", "Rs") are the
+  currency of the country the story names nearest before them, else the usual one (None for pesos);
   bare "cents" are hundredths of the story's last dollar or euro amount, USD when there is none.
+- A number may leave its noun implied: "one" counts a countable singular ("one count of fraud"),
+  "two of the sources" counts sources, "dont 8 400" and "down from 3,500" take the noun of the count
+  before them, and "jobless claims rose to 263,000" takes a subject that counts people or things.
 - "several million dollars", "a few billion euros": money with no value, approx "several" or "a few".
 """
 
@@ -27,7 +31,7 @@ from digest.extract._currencies import (
     currency_of_story,
     currency_of_word,
 )
-from digest.extract._measure import find_measure
+from digest.extract._measure import find_measure, implied_count
 from digest.extract._notation import NUM_EN, NUM_FR, SP, STUCK, SUFFIX, Found, kind_of, looks_like_year
 from digest.extract._numbers import (
     LABEL_WORDS,
@@ -37,6 +41,7 @@ from digest.extract._numbers import (
     TRIGGER_PATTERN,
     WORD_NUMBER_PATTERN,
     count_noun,
+    implied_noun,
     parse_digits,
     parse_words,
     scale_value,
@@ -140,7 +145,9 @@ def _scan(text: str, hits: list[int], sentence: Sentence, *, french: bool, story
         m = _match_at(core, text, hit, sentence)
         if m is None:
             continue
-        item = _read(text, m, sentence, french=french, story=story)
+        last = found[-1] if found else None
+        previous = (last.unit, last.end) if last and last.kind == "count" and last.unit else None
+        item = _read(text, m, sentence, french=french, story=story, previous=previous)
         if item is None:
             continue
         if item.kind == "money":
@@ -174,7 +181,13 @@ def _match_at(core: re.Pattern[str], text: str, hit: int, sentence: Sentence) ->
 
 
 def _read(
-    text: str, m: re.Match[str], sentence: Sentence, *, french: bool, story: _Story
+    text: str,
+    m: re.Match[str],
+    sentence: Sentence,
+    *,
+    french: bool,
+    story: _Story,
+    previous: tuple[str, int] | None = None,
 ) -> Found | None:
     stop = sentence.end
     yen_is_yuan = story.yen_is_yuan
@@ -215,13 +228,18 @@ def _read(
         return item
     if kind is None:
         noun = count_noun(text, after, stop, french=french)
+        if noun is None and (value > 1 or raw.lower() == "one"):
+            word = raw.lower() if spelled else None
+            noun = implied_noun(text, sentence.start, start, after, stop, word=word, previous=previous)
+            if noun is None and not spelled and (subject := implied_count(text, sentence, start)):
+                noun = subject, after
         if noun is None:
             if multiplier < 1e9 or not scale or spelled:
                 return None
             money = _is_money(text, sentence, start, story)
             item.kind, item.unit = ("money", story.sentence_currency) if money else ("count", None)
         else:
-            if spelled and value <= 1 and multiplier == 1:
+            if spelled and value <= 1 and multiplier == 1 and raw.lower() != "one":
                 return None
             if not spelled and not scale and looks_like_year(raw, text, m.start("num")):
                 return None

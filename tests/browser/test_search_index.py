@@ -16,6 +16,7 @@ RECORD = {
     "id": "harbour-bridge",
     "title": "City approves harbour bridge",
     "text": "The council approved the bridge. \"It will cut the journey,\" the mayor said.",
+    "sentences": [{"start": 0, "end": 32, "language": "en"}, {"start": 33, "end": 76, "language": "en"}],
     "claims": [{"text": "The council approved the bridge.", "sentence": 0}],
     "quotes": [
         {"text": "It will cut the journey,", "sentence": 1, "speaker": "Anna Berg", "direct": True},
