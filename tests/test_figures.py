@@ -749,3 +749,135 @@ def test_any_token_soup_gives_well_formed_figures(tokens: list[str], language: s
         assert figure.value_max is None or figure.value is None or figure.value <= figure.value_max
         if index:
             assert figures[index - 1].end <= figure.start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value", "unit"),
+    [
+        ("ACCRA (Reuters) - Each family was paid 51,660 cedis.", "51,660 cedis", 51660, "GHS"),
+        ("The government set aside 5 billion cedis for roads.", "5 billion cedis", 5e9, "GHS"),
+        ("Ghana's central bank sold GH₵2.5 billion of bills.", "GH₵2.5 billion", 2.5e9, "GHS"),
+        ("Lagos state will spend ₦1.2 trillion on transport.", "₦1.2 trillion", 1.2e12, "NGN"),
+        ("Eskom needs 254 billion rand from the Treasury.", "254 billion rand", 254e9, "ZAR"),
+        ("The loan to Addis Ababa is worth 10.5 billion birr.", "10.5 billion birr", 10.5e9, "ETB"),
+        ("Aramco paid 30 billion riyals in dividends.", "30 billion riyals", 30e9, "SAR"),
+        ("Turkey's deficit widened to 1.2 trillion lira.", "1.2 trillion lira", 1.2e12, "TRY"),
+        ("Poland will spend 40 billion zlotys on defence.", "40 billion zlotys", 40e9, "PLN"),
+        ("Hungary fined the bank 2 billion forints.", "2 billion forints", 2e9, "HUF"),
+        ("The Czech deficit reached 280 billion koruna.", "280 billion koruna", 280e9, "CZK"),
+        ("Sweden's Riksbank lost 80 billion kronor.", "80 billion kronor", 80e9, "SEK"),
+        ("Equinor earned 30 billion Norwegian crowns.", "30 billion Norwegian crowns", 30e9, "NOK"),
+        ("Petronas posted a profit of 80 billion ringgit.", "80 billion ringgit", 80e9, "MYR"),
+        ("Bangladesh's budget is 7.97 trillion taka.", "7.97 trillion taka", 7.97e12, "BDT"),
+        ("Ukraine allots 1.7 trillion hryvnias to defence.", "1.7 trillion hryvnias", 1.7e12, "UAH"),
+        ("Russia's deficit hit 3 trillion roubles.", "3 trillion roubles", 3e12, "RUB"),
+        ("Petrobras will invest R$ 100 billion in oil.", "R$ 100 billion", 100e9, "BRL"),
+        ("Maybank raised RM5 billion from the sale.", "RM5 billion", 5e9, "MYR"),
+        ("Pertamina will borrow Rp 15 trillion this year.", "Rp 15 trillion", 15e12, "IDR"),
+        ("The lira deal is worth TRY 2 billion, bankers said.", "TRY 2 billion", 2e9, "TRY"),
+        ("Safaricom paid KSh 300 million in dividends.", "KSh 300 million", 300e6, "KES"),
+        ("The fund paid Dh500 million for the tower.", "Dh500 million", 500e6, "AED"),
+        ("A litre costs ₴40 in Kyiv.", "₴40", 40, "UAH"),
+    ],
+)
+def test_currencies_of_africa_the_gulf_europe_and_asia(
+    sentence: str, figure: str, value: float, unit: str
+) -> None:
+    found = _one(sentence)
+    assert (found.text, found.kind, found.value, found.unit) == (figure, "money", pytest.approx(value), unit)
+
+
+def test_currency_symbols_before_the_amount() -> None:
+    figures = _figures("Prices are ₹50, ₩1,000, ₫20,000, ₱500, ₺45, ₽90, NZ$2 and C$3.")
+    assert [f.unit for f in figures] == ["INR", "KRW", "VND", "PHP", "TRY", "RUB", "NZD", "CAD"]
+
+
+def test_a_currency_code_that_spells_a_word_is_read_only_in_capitals() -> None:
+    assert _figures("Try 5 times, he said. They were mad 2 days.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("NAIROBI (Reuters) - The Treasury plans to borrow 500 billion shillings.", "KES"),
+        ("Uganda's budget was 72 trillion shillings this year.", "UGX"),
+        ("The budget was 72 trillion shillings this year.", None),
+        ("In Dubai, the developer sold homes worth 3 billion dirhams.", "AED"),
+        ("Morocco's plan costs 12 billion dirhams, the minister said.", "MAD"),
+        ("Qatar's fund invested 5 billion riyals, it said.", "QAR"),
+        ("Copenhagen-based Orsted lost 20 billion kroner.", "DKK"),
+        ("Sri Lanka's central bank said imports cost 500 billion rupees.", "LKR"),
+        ("KARACHI (Reuters) - The utility lost Rs 50 billion last year.", "PKR"),
+        ("The state will spend Rs 500 crore on new roads.", "INR"),
+    ],
+)
+def test_shared_currency_names_are_those_of_the_country_in_the_story(text: str, unit: str | None) -> None:
+    assert _one(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "kind", "value"),
+    [
+        ("The Centre will spend ₹1.9 lakh crore on subsidies.", "₹1.9 lakh crore", "money", 1.9e12),
+        ("The state will spend Rs 500 crore on new roads.", "Rs 500 crore", "money", 5e9),
+        ("Maruti sold 3.5 lakh units in the quarter.", "3.5 lakh units", "count", 3.5e5),
+        ("The scheme pays ₹12 lakh to each family.", "₹12 lakh", "money", 1.2e6),
+        ("It sets aside 2.5 lakh crore rupees for defence.", "2.5 lakh crore rupees", "money", 2.5e12),
+    ],
+)
+def test_indian_numbering_stacks_lakh_and_crore(sentence: str, figure: str, kind: str, value: float) -> None:
+    found = _one(sentence)
+    assert (found.text, found.kind, found.value) == (figure, kind, pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value", "unit"),
+    [
+        ("A jury found him guilty on one count of wire fraud.", "one count", 1, "count"),
+        ("One person was killed in the blast, police said.", "One person", 1, "person"),
+        ("Two other former executives were charged.", "Two other former executives", 2, "former executives"),
+        ("Kane has scored 18 Premier League goals.", "18 Premier League goals", 18, "Premier League goals"),
+        ("A group of eight OPEC+ countries agreed.", "eight OPEC+ countries", 8, "OPEC+ countries"),
+        ("Four Republican senators oppose it.", "Four Republican senators", 4, "Republican senators"),
+        ("Two of the sources said the talks had stalled.", "Two of the sources", 2, "sources"),
+        ("Initial jobless claims rose to 263,000 last week.", "263,000", 263000, "jobless claims"),
+    ],
+)
+def test_counts_with_named_modifiers_partitives_and_implied_nouns(
+    sentence: str, figure: str, value: float, unit: str
+) -> None:
+    found = _one(sentence)
+    assert (found.text, found.kind, found.value, found.unit) == (figure, "count", value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apple will release the iPhone 16 next month.",
+        "Airlines said Boeing 737 deliveries resumed in May.",
+        "One of the sources declined to comment.",
+        "In one case, the court ruled for the tenant.",
+        "No one was hurt, and the one man who fled was caught.",
+        "Prices rose to 263 in March.",
+        "He met officials at 3 Inc. offices.",
+    ],
+)
+def test_no_count_is_read_from_product_names_idioms_or_uncounted_subjects(sentence: str) -> None:
+    assert [f for f in _figures(sentence) if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "value", "unit"),
+    [
+        ("Le groupe supprimera 12 000 emplois, dont 8 400 en France.", "fr", "8 400", 8400, "emplois"),
+        ("Il supprime 12\u202f000 emplois, dont 8\u202f400 en France.", "fr", "8\u202f400", 8400, "emplois"),
+        ("Il supprime 12\u2009000 emplois, dont 8\u2009400 en France.", "fr", "8\u2009400", 8400, "emplois"),
+        ("It will launch 2,800 units this year, down from 3,500 in 2024.", "en", "3,500", 3500, "units"),
+        ("The firm hired 300 workers, compared with 250 a year earlier.", "en", "250", 250, "workers"),
+    ],
+)
+def test_a_bare_number_in_the_terms_of_the_count_before_it(
+    text: str, language: str, figure: str, value: float, unit: str
+) -> None:
+    found = _figures(text, language)[-1]
+    assert (found.text, found.kind, found.value, found.unit) == (figure, "count", value, unit)
