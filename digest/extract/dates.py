@@ -6,39 +6,38 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from digest.extract import _calendar as cal
-from digest.extract._timex import PARTS, TENSE, TENSE_FR
+from digest.extract._context import (
+    FUNCTION_AFTER,
+    PARTS_OF_DAY,
+    WORD,
+    Ctx,
+    Result,
+    first_group,
+    is_title,
+    month_number,
+    relative,
+    word_set,
+)
+from digest.extract._timex import PARTS
 from digest.extract._triggers import scan
 from digest.models import Sentence, TimeExpr
 
-_Result = tuple[str, str | None, bool] | None
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
-_MONTH_PREP = _words(
+_MONTH_PREP = word_set(
     "in since by until till through from to during of before after between and early late mid last next "
     "this each every around"
 )
-_FR_PREP = _words("en depuis de d' d’ début fin mi jusqu'en jusqu’en dès courant avant après au")
-_YEAR_PREP = _MONTH_PREP | _FR_PREP | _words("the in year fiscal circa à et le l'an ou")
-_TIME_PREP = _words("at by from until till to before after around about à vers dès avant après")
-_SEASON_PREP = _words("in during by until since over through en au d' d’ pendant")
-_DUR_PREP = _words("for over within in than about nearly almost roughly around after past least under just")
-_FIGURE_WORDS = _words(
+_FR_PREP = word_set("en depuis de d' d’ début fin mi jusqu'en jusqu’en dès courant avant après au")
+_YEAR_PREP = _MONTH_PREP | _FR_PREP | word_set("the in year fiscal circa à et le l'an ou")
+_TIME_PREP = word_set("at by from until till to before after around about à vers dès avant après")
+_SEASON_PREP = word_set("in during by until since over through en au d' d’ pendant")
+_DUR_PREP = word_set("for over within in than about nearly almost roughly around after past least under just")
+_FIGURE_WORDS = word_set(
     "billion million trillion thousand percent % times once twice dollars yuan euros pounds yen bn m"
 )
-_FUNCTION_AFTER = _words(
-    "and or but as if when while than is was will could would may might should to because"
-)
-_NOT_WEEKDAY_BEFORE = _words("good easter super ash holy palm black cyber mail")
-_NOT_WEEKDAY_AFTER = _words("times telegraph post mirror express herald gras")
-_PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
-                 "matin": "TMO", "soir": "TEV", "après-midi": "TAF", "apres-midi": "TAF"}  # fmt: skip
+_NOT_WEEKDAY_BEFORE = word_set("good easter super ash holy palm black cyber mail")
+_NOT_WEEKDAY_AFTER = word_set("times telegraph post mirror express herald gras")
 _REFS = {
     "PAST_REF": "recently lately récemment recemment dernièrement dernierement the past le passé",
     "FUTURE_REF": "soon bientôt bientot prochainement l'avenir the future future term run",
@@ -49,7 +48,7 @@ _SET_ADVERBS = {
     "quotidiennement": "P1D", "hourly": "PT1H", "annual": "P1Y",
 }  # fmt: skip
 # Nouns of events, publications and payments that recur: "a monthly survey", "the weekly meeting".
-_PERIODIC_NOUNS = _words(
+_PERIODIC_NOUNS = word_set(
     "data survey surveys report reports meeting meetings summit summits inflation basis review reviews "
     "figures statistics index reading readings update updates briefing briefings inspection inspections "
     "payment payments dividend dividends subscription fee fees conference conferences session sessions "
@@ -57,70 +56,24 @@ _PERIODIC_NOUNS = _words(
     "festival ceremony contribution contributions checkup check checks assessment assessments"
 )
 # Amounts a period yields: "quarterly earnings", "annual loss" name the period covered, no recurrence.
-_PERIOD_AMOUNTS = _words(
+_PERIOD_AMOUNTS = word_set(
     "earnings results result profit profits loss losses revenue revenues sales costs cost income output "
     "growth production turnover"
 )
-_DES_PREP = _words("depuis pendant durant après apres dans pour a")
-_TIME_UNITS = _words("year years month months week weeks day days hour hours minute minutes quarter quarters")
+_DES_PREP = word_set("depuis pendant durant après apres dans pour a")
+_TIME_UNITS = word_set(
+    "year years month months week weeks day days hour hours minute minutes quarter quarters"
+)
 # A date after one of these is the base of a comparison, not the period the story is about.
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs|than|from|against)\b", re.IGNORECASE)
 _YEARLY = re.compile(r"\d{4}(?:-(?:SP|SU|FA|WI))?")
 _BARE_SEASON = re.compile(r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
-_WEEKEND_PREP = _words("over during at on through for until by throughout")
-_PLURAL_BEFORE = _words("took take takes lasted spent only mere")
-_PLURAL_AFTER = _words("before after later earlier")
-_NOT_QUARTER_BEFORE = _words("about nearly almost roughly around over under least than some")
-_YEAR_MODIFIER_PREP = _words("a an its their his her our below above beyond versus vs pre post")
+_WEEKEND_PREP = word_set("over during at on through for until by throughout")
+_PLURAL_BEFORE = word_set("took take takes lasted spent only mere")
+_PLURAL_AFTER = word_set("before after later earlier")
+_NOT_QUARTER_BEFORE = word_set("about nearly almost roughly around over under least than some")
+_YEAR_MODIFIER_PREP = word_set("a an its their his her our below above beyond versus vs pre post")
 _RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
-_WORD = re.compile(r"[\w'’%]+", re.UNICODE)
-
-
-@dataclass
-class _Ctx:
-    """Where a candidate sits: the text, its sentence and the publication date."""
-
-    text: str
-    start: int
-    end: int
-    sentence_start: int
-    published: dt.date | None
-    ref: str | None = None
-    language: str = "en"
-
-    def prev_word(self) -> str:
-        """Return the lower-cased word just before the candidate."""
-        words = _WORD.findall(self.text, max(0, self.start - 30), self.start)
-        return words[-1].lower().replace("’", "'") if words else ""
-
-    def next_word(self) -> str:
-        """Return the word just after the candidate, as written."""
-        found = _WORD.search(self.text, self.end, self.end + 30)
-        gap = self.text[self.end : found.start()] if found else "."
-        return found.group() if found and gap.strip() == "" else ""
-
-    def tense(self) -> bool | None:
-        """Return True (future), False (past) or None (no cue) from the tense of its clause.
-
-        The last cue before the candidate decides; without one, the first cue after it in the
-        sentence ("January and February will tell us").
-        """
-        pattern = TENSE_FR if self.language == "fr" else TENSE
-        cue = None
-        for m in pattern.finditer(self.text, self.sentence_start, self.start):
-            if m.lastgroup != "n":
-                cue = m.lastgroup
-        if cue is None:
-            stop = self.text.find(". ", self.end)
-            for m in pattern.finditer(self.text, self.end, len(self.text) if stop < 0 else stop):
-                if m.lastgroup != "n":
-                    cue = m.lastgroup
-                    break
-        return None if cue is None else cue in ("f", "f2")
-
-    def future(self) -> bool:
-        """Return True when the clause before the candidate is in the future tense."""
-        return self.tense() is True
 
 
 def extract_dates(
@@ -138,7 +91,7 @@ def extract_dates(
         index = max(0, bisect_right(starts, m.start()) - 1)
         sentence_start = sentences[index].start if sentences else 0
         language = sentences[index].language if sentences else "en"
-        ctx = _Ctx(text, m.start(), m.end(), sentence_start, published, ref, language)
+        ctx = Ctx(text, m.start(), m.end(), sentence_start, published, ref, language)
         result = _HANDLERS[kind](parts, ctx)
         if result is None:
             continue
@@ -190,29 +143,12 @@ def _date_times(found: list[TimeExpr], published: dt.date | None) -> list[TimeEx
     return out
 
 
-def _g(p: re.Match[str], *names: str) -> str | None:
-    for name in names:
-        if p.group(name):
-            return p.group(name)
-    return None
-
-
-def _month(word: str) -> int:
-    return cal.MONTHS[word.lower().rstrip(".")]
-
-
-def _relative(c: _Ctx, compute: Callable[[dt.date], str], kind: str = "DATE") -> _Result:
-    if c.published is None:
-        return kind, None, False
-    return kind, compute(c.published), True
-
-
-def _iso(p: re.Match[str], c: _Ctx) -> _Result:
+def _iso(p: re.Match[str], c: Ctx) -> Result:
     day = f"{p['y']}-{p['m']}-{p['d']}"
     return ("TIME", f"{day}T{p['hh']}:{p['mm']}", False) if p["hh"] else ("DATE", day, False)
 
 
-def _numeric(p: re.Match[str], c: _Ctx) -> _Result:
+def _numeric(p: re.Match[str], c: Ctx) -> Result:
     first, second = int(p["a"]), int(p["b"])
     # Day first where the month cannot come first, and in French; else the US order of wire copy.
     day_first = first > 12 or (second <= 12 and c.language == "fr")
@@ -222,16 +158,16 @@ def _numeric(p: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", f"{p['y']}-{month:02d}-{day:02d}", False
 
 
-def _day_month(p: re.Match[str], c: _Ctx) -> _Result:
-    month, day = _month(p["mon"]), int(re.sub(r"\D", "", p["day"]))
+def _day_month(p: re.Match[str], c: Ctx) -> Result:
+    month, day = month_number(p["mon"]), int(re.sub(r"\D", "", p["day"]))
     if p["year"]:
         return "DATE", f"{p['year']}-{month:02d}-{day:02d}", False
     tense = c.tense()
-    return _relative(c, lambda d: f"{cal.month_day_year(d, month, day, future=tense)}-{month:02d}-{day:02d}")
+    return relative(c, lambda d: f"{cal.month_day_year(d, month, day, future=tense)}-{month:02d}-{day:02d}")
 
 
-def _month_year(p: re.Match[str], c: _Ctx) -> _Result:
-    return "DATE", f"{p['year']}-{_month(p['mon']):02d}", False
+def _month_year(p: re.Match[str], c: Ctx) -> Result:
+    return "DATE", f"{p['year']}-{month_number(p['mon']):02d}", False
 
 
 def _period_of(span: str, month: int, year: int) -> str:
@@ -244,16 +180,16 @@ def _period_of(span: str, month: int, year: int) -> str:
     return f"{year}-H{1 if month <= 6 else 2}" if half else f"{year}-Q{cal.quarter_of(month)}"
 
 
-def _quarter_end(p: re.Match[str], c: _Ctx) -> _Result:
-    month, span = _month(p["mon"]), p["span"].lower()
+def _quarter_end(p: re.Match[str], c: Ctx) -> Result:
+    month, span = month_number(p["mon"]), p["span"].lower()
     if p["year"]:
         return "DATE", _period_of(span, month, int(p["year"])), False
     day = int(re.sub(r"\D", "", p["day"])) if p["day"] else 28
-    return _relative(c, lambda d: _period_of(span, month, cal.month_day_year(d, month, day, future=False)))
+    return relative(c, lambda d: _period_of(span, month, cal.month_day_year(d, month, day, future=False)))
 
 
-def _quarter_range(p: re.Match[str], c: _Ctx) -> _Result:
-    first, last = _month(p["m1"]), _month(p["m2"])
+def _quarter_range(p: re.Match[str], c: Ctx) -> Result:
+    first, last = month_number(p["m1"]), month_number(p["m2"])
     if last - first == 2 and first % 3 == 1:
         index, size, fmt = cal.quarter_of(first), 3, "Q"
     elif last - first == 5 and first in (1, 7):
@@ -264,7 +200,7 @@ def _quarter_range(p: re.Match[str], c: _Ctx) -> _Result:
         return "DATE", f"{p['year']}-{fmt}{index}", False
     tense = c.tense()
     per_year = 12 // size
-    return _relative(
+    return relative(
         c,
         lambda d: (
             f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}-{fmt}{index}"
@@ -272,7 +208,7 @@ def _quarter_range(p: re.Match[str], c: _Ctx) -> _Result:
     )
 
 
-def _year_of(c: _Ctx, explicit: str | None, rel: str | None) -> int | None:
+def year_of(c: Ctx, explicit: str | None, rel: str | None) -> int | None:
     if explicit:
         return int(explicit) if len(explicit) == 4 else 2000 + int(explicit[-2:])
     if rel and c.published:
@@ -280,13 +216,13 @@ def _year_of(c: _Ctx, explicit: str | None, rel: str | None) -> int | None:
     return None
 
 
-def _cyclic(p: re.Match[str], c: _Ctx, index: int, fmt: str, per_year: int, explicit: str | None) -> _Result:
-    year = _year_of(c, explicit, p["rel"] if "rel" in p.re.groupindex else None)
+def _cyclic(p: re.Match[str], c: Ctx, index: int, fmt: str, per_year: int, explicit: str | None) -> Result:
+    year = year_of(c, explicit, p["rel"] if "rel" in p.re.groupindex else None)
     if year is not None:
         return "DATE", f"{year}-{fmt}{index}", not explicit
     tense = c.tense()
     size = 12 // per_year
-    return _relative(
+    return relative(
         c,
         lambda d: (
             f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}-{fmt}{index}"
@@ -294,50 +230,52 @@ def _cyclic(p: re.Match[str], c: _Ctx, index: int, fmt: str, per_year: int, expl
     )
 
 
-def _quarter(p: re.Match[str], c: _Ctx) -> _Result:
+def _quarter(p: re.Match[str], c: Ctx) -> Result:
     if p["qmon"]:
         # "the June quarter" is the quarter ending in June (Australian and Japanese results copy).
-        month = _month(p["qmon"])
+        month = month_number(p["qmon"])
         if p["qyear"]:
             return "DATE", _period_of("quarter", month, int(p["qyear"])), False
         tense = c.tense()
-        return _relative(
+        return relative(
             c, lambda d: _period_of("quarter", month, cal.month_day_year(d, month, 28, future=tense))
         )
-    word = _g(p, "q", "q2", "ord", "ordfr", "qt") or "1"
+    word = first_group(p, "q", "q2", "ord", "ordfr", "qt") or "1"
     index = int(word) if word.isdigit() else cal.ORDINALS[word.lower()]
-    fiscal_year = _g(p, "fy", "year3", "year4") if "fiscal" in p.group().lower() else None
+    fiscal_year = first_group(p, "fy", "year3", "year4") if "fiscal" in p.group().lower() else None
     if fiscal_year:
         # Which calendar months a fiscal quarter covers depends on the company's year-end, which the
         # sentence does not give: keep the fiscal label (TIDES TIMEX2 writes fiscal periods "FY1998").
         return "DATE", f"FY{fiscal_year}-Q{index}", False
-    return _cyclic(p, c, index, "Q", 4, _g(p, "year", "yy", "yy2", "year3", "fy", "year4", "yearfr", "yt"))
+    return _cyclic(
+        p, c, index, "Q", 4, first_group(p, "year", "yy", "yy2", "year3", "fy", "year4", "yearfr", "yt")
+    )
 
 
-def _half(p: re.Match[str], c: _Ctx) -> _Result:
-    word = (_g(p, "h", "h2", "hfr") or "1").lower()
+def _half(p: re.Match[str], c: Ctx) -> Result:
+    word = (first_group(p, "h", "h2", "hfr") or "1").lower()
     index = 1 if word in ("1", "first", "1st", "premier", "1er", "front") else 2
     if word in ("back", "front") and not (p["year"] or p["rel"]):
         # "the back half" is said of the year in progress; "the back half of the plane" is no date.
         if not p.group().lower().startswith("the") or c.next_word().lower() == "of":
             return None
-        return _relative(c, lambda d: f"{d.year}-H{index}")
-    return _cyclic(p, c, index, "H", 2, _g(p, "year", "year2", "year3"))
+        return relative(c, lambda d: f"{d.year}-H{index}")
+    return _cyclic(p, c, index, "H", 2, first_group(p, "year", "year2", "year3"))
 
 
-def _ago(p: re.Match[str], c: _Ctx) -> _Result:
-    count = cal.number(_g(p, "num", "numfr") or "")
-    unit = cal.unit_name(_g(p, "unit", "unitfr") or "year")
+def _ago(p: re.Match[str], c: Ctx) -> Result:
+    count = cal.number(first_group(p, "num", "numfr") or "")
+    unit = cal.unit_name(first_group(p, "unit", "unitfr") or "year")
     direction = (p["dir"] or "ago").lower()
     if count is None:
         return "DATE", ("PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF"), False
     if cal.UNITS[unit][0] in ("H", "MIN", "S"):
-        return _relative(c, lambda d: d.isoformat(), "TIME")
+        return relative(c, lambda d: d.isoformat(), "TIME")
     if direction in ("earlier", "later") and c.next_word().lower() == "than":
         return "DURATION", cal.duration(count, unit), False
     sign = -1 if direction in ("ago", "earlier") else 1
     if direction in ("ago", "from now", "hence"):
-        return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign * int(count))))
+        return relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign * int(count))))
     base = cal.parse_value(c.ref) if c.ref else None
     if base is None or _RANK[base[1]] > _RANK.get(unit, 4):
         return "DATE", None, False
@@ -345,11 +283,11 @@ def _ago(p: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", cal.at_grain(grain, cal.shift_date(base[0], unit, sign * int(count))), False
 
 
-def _holiday(p: re.Match[str], c: _Ctx) -> _Result:
+def _holiday(p: re.Match[str], c: Ctx) -> Result:
     name = re.sub(r"\s+", " ", p["name"].lower().replace("’", "'"))
-    year = _year_of(c, _g(p, "year", "year2"), p["rel"])
+    year = year_of(c, first_group(p, "year", "year2"), p["rel"])
     if year is not None:
-        return "DATE", cal.holiday_date(name, year), not _g(p, "year", "year2")
+        return "DATE", cal.holiday_date(name, year), not first_group(p, "year", "year2")
     if p["rel"]:
         return "DATE", None, False
     if name not in cal.STANDALONE_HOLIDAYS:
@@ -364,35 +302,35 @@ def _holiday(p: re.Match[str], c: _Ctx) -> _Result:
         year = min(days, key=lambda item: abs((item[1] - d).days))[0]
         return cal.holiday_date(name, year)
 
-    return _relative(c, resolve)
+    return relative(c, resolve)
 
 
-def _mod_period(p: re.Match[str], c: _Ctx) -> _Result:
+def _mod_period(p: re.Match[str], c: Ctx) -> Result:
     if p["modfr"]:
         unit = cal.unit_name(p["unitfr"] or p["unitfr2"])
-        return _relative(c, lambda d: cal.at_grain(unit, d))
+        return relative(c, lambda d: cal.at_grain(unit, d))
     base = cal.parse_value(c.ref) if c.ref else None
     if p["full"]:
         # "full-year revenue" after a quarter's figures is that quarter's year; else the current one.
         if base is not None and base[1] in ("year", "quarter", "month"):
             return "DATE", str(base[0].year), False
-        return _relative(c, lambda d: str(d.year))
+        return relative(c, lambda d: str(d.year))
     unit = (p["unit"] or p["unit2"] or p["unit3"]).lower()
     if p["unit2"] and unit == "quarter" and base is not None and base[1] == "quarter":
         # "at quarter-end" in results copy is the end of the quarter being reported.
         return "DATE", c.ref, False
-    return _relative(c, lambda d: cal.at_grain(unit, d))
+    return relative(c, lambda d: cal.at_grain(unit, d))
 
 
-def _before_ref(c: _Ctx, unit: str) -> _Result:
+def _before_ref(c: Ctx, unit: str) -> Result:
     """Return the `unit` before the last date named ("the previous year"), else before publication."""
     base = cal.parse_value(c.ref) if c.ref else None
     if base is not None and _RANK[base[1]] <= _RANK.get(unit, 4):
         return "DATE", cal.at_grain(unit, cal.shift_date(base[0], unit, -1)), False
-    return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
+    return relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
 
 
-def _relative_unit(p: re.Match[str], c: _Ctx) -> _Result:
+def _relative_unit(p: re.Match[str], c: Ctx) -> Result:
     if p["bunit"]:
         return _before_ref(c, p["bunit"].lower())
     rel, unit_word = p["rel"].lower(), p["unit"].lower()
@@ -402,16 +340,16 @@ def _relative_unit(p: re.Match[str], c: _Ctx) -> _Result:
     if rel == "recent":
         return ("DURATION", cal.duration(None, unit), False) if plural else None
     if rel in ("this", "current"):
-        return _relative(c, lambda d: cal.at_grain(unit, d))
+        return relative(c, lambda d: cal.at_grain(unit, d))
     if rel == "following":
         return "DATE", None, False
     if p["fisc"] and not plural and not p["num"]:
         # "the last fiscal year" is the latest complete one, a date; its months depend on the company.
         shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1}.get(rel, 0)
-        return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, shift)))
+        return relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, shift)))
     if p["the"] and not plural and not p["num"]:
         if unit == "quarter" and rel in ("last", "past", "previous"):
-            return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
+            return relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, -1)))
         if unit == "day":
             return None
         if rel == "previous":
@@ -419,13 +357,13 @@ def _relative_unit(p: re.Match[str], c: _Ctx) -> _Result:
     if p["the"] or p["num"] or plural:
         return "DURATION", cal.duration(count if p["num"] else (None if plural else 1), unit), False
     sign = 1 if rel in ("next", "coming", "upcoming") else -1
-    return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign)))
+    return relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign)))
 
 
-def _fr_relative(p: re.Match[str], c: _Ctx) -> _Result:
+def _fr_relative(p: re.Match[str], c: Ctx) -> Result:
     if p["cur"]:
         unit = cal.unit_name(p["cur"].split()[-1].split("-")[0])
-        return _relative(c, lambda d: cal.at_grain(unit, d))
+        return relative(c, lambda d: cal.at_grain(unit, d))
     if p["unit"]:
         unit, rel = cal.unit_name(p["unit"]), p["rel"].lower()
         if cal.UNITS[unit][1] == 10 or rel.startswith(("écoul", "ecoul")):
@@ -433,10 +371,10 @@ def _fr_relative(p: re.Match[str], c: _Ctx) -> _Result:
         if rel.startswith("suiv"):
             return "DATE", None, False
         sign = 1 if rel.startswith("proch") else -1
-        return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign)))
+        return relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign)))
     unit_word = p["unit2"].lower()
     unit = cal.unit_name(unit_word)
-    number = _g(p, "n1", "n2")
+    number = first_group(p, "n1", "n2")
     if number or unit_word != unit or cal.UNITS[unit][1] == 10 or unit == "mois":
         return (
             "DURATION",
@@ -444,13 +382,13 @@ def _fr_relative(p: re.Match[str], c: _Ctx) -> _Result:
             False,
         )
     sign = 1 if p["rel2"].lower().startswith("proch") else -1
-    return _relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign)))
+    return relative(c, lambda d: cal.at_grain(unit, cal.shift_date(d, unit, sign)))
 
 
-def _ref(p: re.Match[str], c: _Ctx) -> _Result:
+def _ref(p: re.Match[str], c: Ctx) -> Result:
     ref = re.sub(r"\s+", " ", p["ref"].lower().replace("’", "'"))
     after, before = c.next_word(), c.prev_word()
-    noun_follows = after[:1].islower() and after.lower() not in _FUNCTION_AFTER
+    noun_follows = after[:1].islower() and after.lower() not in FUNCTION_AFTER
     if ref.startswith(("the", "l'", "le ")) and noun_follows:
         return None
     if ref in ("the past", "le passé") and before not in ("in", "into", "from", "than", "dans", "par"):
@@ -475,9 +413,9 @@ _DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "ye
                 "last night": -1}  # fmt: skip
 
 
-def _day_ref(p: re.Match[str], c: _Ctx) -> _Result:
+def _day_ref(p: re.Match[str], c: Ctx) -> Result:
     word = re.sub(r"\s+", " ", p["dref"].lower())
-    if c.prev_word() == "usa" or _is_title(p["dref"], c):
+    if c.prev_word() == "usa" or is_title(p["dref"], c):
         return None
     part = (
         p["part"].lower()
@@ -489,34 +427,26 @@ def _day_ref(p: re.Match[str], c: _Ctx) -> _Result:
     if word in ("tonight", "last night"):
         part = "night"
     offset = _DAY_OFFSETS.get(word, 0)
-    suffix = _PARTS_OF_DAY.get(part or "", "")
+    suffix = PARTS_OF_DAY.get(part or "", "")
     kind = "TIME" if suffix else "DATE"
-    return _relative(c, lambda d: (d + dt.timedelta(days=offset)).isoformat() + suffix, kind)
+    return relative(c, lambda d: (d + dt.timedelta(days=offset)).isoformat() + suffix, kind)
 
 
-def _is_title(word: str, c: _Ctx) -> bool:
-    """Return True for a capitalised word inside a sentence: "BBC Radio 4's Today programme"."""
-    if not word[:1].isupper() or c.start == c.sentence_start:
-        return False
-    before = c.text[max(c.sentence_start, c.start - 3) : c.start].strip()
-    return not before or before[-1] not in "\"“‘'(:—-"
-
-
-def _part_of_day(p: re.Match[str], c: _Ctx) -> _Result:
-    if _is_title(p["part"], c):
+def _part_of_day(p: re.Match[str], c: Ctx) -> Result:
+    if is_title(p["part"], c):
         return None
     # A clock-like value: the day named in the sentence, else the publication day, is put in front.
-    return "TIME", _PARTS_OF_DAY[p["part"].lower()], False
+    return "TIME", PARTS_OF_DAY[p["part"].lower()], False
 
 
-def _weekend(p: re.Match[str], c: _Ctx) -> _Result:
+def _weekend(p: re.Match[str], c: Ctx) -> Result:
     if c.prev_word() not in _WEEKEND_PREP:
         return None
     future = c.future()
-    return _relative(c, lambda d: cal.iso_week(cal.weekday_date(d, 5, future=future)) + "-WE")
+    return relative(c, lambda d: cal.iso_week(cal.weekday_date(d, 5, future=future)) + "-WE")
 
 
-def _weekday(p: re.Match[str], c: _Ctx) -> _Result:
+def _weekday(p: re.Match[str], c: Ctx) -> Result:
     name = (p["wd"] or p["wdfr"]).lower()
     after = c.next_word()
     if c.prev_word() in _NOT_WEEKDAY_BEFORE or (after[:1].isupper() and after.lower() in _NOT_WEEKDAY_AFTER):
@@ -524,19 +454,19 @@ def _weekday(p: re.Match[str], c: _Ctx) -> _Result:
     if p["wdfr"] and after.lower() in _NOT_WEEKDAY_AFTER:
         return None
     rel = (p["rel"] or p["relfr"] or "").lower()
-    part = p["part"] or (rel if rel in _PARTS_OF_DAY else None)
+    part = p["part"] or (rel if rel in PARTS_OF_DAY else None)
     strict = rel in ("last", "past", "next", "coming", "dernier", "prochain")
     future = rel in ("next", "coming", "prochain") or (not strict and c.future())
-    suffix = _PARTS_OF_DAY.get(part.lower(), "") if part else ""
+    suffix = PARTS_OF_DAY.get(part.lower(), "") if part else ""
     weekday = cal.WEEKDAYS[name]
-    return _relative(
+    return relative(
         c,
         lambda d: cal.weekday_date(d, weekday, future=future, strict=strict).isoformat() + suffix,
         "TIME" if suffix else "DATE",
     )
 
 
-def _month_alone(p: re.Match[str], c: _Ctx) -> _Result:
+def _month_alone(p: re.Match[str], c: Ctx) -> Result:
     before = c.prev_word()
     if p["monfr"]:
         if not p["mod"] and before not in _FR_PREP:
@@ -545,10 +475,10 @@ def _month_alone(p: re.Match[str], c: _Ctx) -> _Result:
         p["mod"] or p["mrel"] or before in _MONTH_PREP
     ):
         return None
-    month = _month(p["mon"] or p["monfr"])
+    month = month_number(p["mon"] or p["monfr"])
     if p["yrel"]:
         shift = {"last": -1, "next": 1}.get(p["yrel"].lower(), 0)
-        return _relative(c, lambda d: f"{d.year + shift}-{month:02d}")
+        return relative(c, lambda d: f"{d.year + shift}-{month:02d}")
     rel = (p["mrel"] or {"dernier": "last", "prochain": "next"}.get((p["frrel"] or "").lower(), "")).lower()
     strict = rel in ("last", "next")
     # A month with no year and no tense cue is the one nearest publication ("in July", said in June).
@@ -558,34 +488,34 @@ def _month_alone(p: re.Match[str], c: _Ctx) -> _Result:
         current = d.month if not strict else d.month + (1 if future else -1)
         return f"{cal.cycle_year(d, month, current, future=future)}-{month:02d}"
 
-    return _relative(c, resolve)
+    return relative(c, resolve)
 
 
-def _decade(p: re.Match[str], c: _Ctx) -> _Result:
+def _decade(p: re.Match[str], c: Ctx) -> Result:
     if p["dec2"]:
         digits = int(p["dec2"])
         return "DATE", f"{19 if digits >= 30 else 20}{digits // 10}", False
     return "DATE", (p["dec"] or p["decfr"])[:3], False
 
 
-def _week(p: re.Match[str], c: _Ctx) -> _Result:
+def _week(p: re.Match[str], c: Ctx) -> Result:
     week = int(p["w"] or p["w2"])
     if not 1 <= week <= 53:
         return None
     year = p["year"] or p["year2"]
     if year:
         return "DATE", f"{year}-W{week:02d}", False
-    return _relative(c, lambda d: f"{d.year}-W{week:02d}")
+    return relative(c, lambda d: f"{d.year}-W{week:02d}")
 
 
-def _season(p: re.Match[str], c: _Ctx) -> _Result:
+def _season(p: re.Match[str], c: Ctx) -> Result:
     season, rel = p["season"].lower(), (p["rel"] or "").lower().replace("’", "'")
     code = cal.SEASONS[season]
     if p["year"]:
         return "DATE", f"{p['year']}-{code}", False
     if p["yrel"]:
         shift = {"last": -1, "next": 1}.get(p["yrel"].lower(), 0)
-        return _relative(c, lambda d: f"{d.year + shift}-{code}")
+        return relative(c, lambda d: f"{d.year + shift}-{code}")
     explicit = rel in ("this", "last", "next", "early", "late", "cet")
     if not explicit and (season == "fall" or (c.prev_word() not in _SEASON_PREP and rel not in ("l'",))):
         return None
@@ -597,15 +527,15 @@ def _season(p: re.Match[str], c: _Ctx) -> _Result:
     ):
         return None
     shift = {"last": -1, "next": 1}.get(rel, 0)
-    return _relative(c, lambda d: f"{d.year + shift}-{code}")
+    return relative(c, lambda d: f"{d.year + shift}-{code}")
 
 
-def _fiscal(p: re.Match[str], c: _Ctx) -> _Result:
+def _fiscal(p: re.Match[str], c: Ctx) -> Result:
     year = p["year"] or f"20{p['yy']}"
     return "DATE", year, False
 
 
-def _year(p: re.Match[str], c: _Ctx) -> _Result:
+def _year(p: re.Match[str], c: Ctx) -> Result:
     text, start, end = c.text, c.start, c.end
     if start and (text[start - 1] in "$€£¥#.,/" or text[start - 1].isdigit()):
         return None
@@ -618,13 +548,13 @@ def _year(p: re.Match[str], c: _Ctx) -> _Result:
         and c.prev_word() not in _YEAR_PREP
         and c.prev_word() not in _YEAR_MODIFIER_PREP
         and after[:1].islower()
-        and after not in _FUNCTION_AFTER
+        and after not in FUNCTION_AFTER
     ):
         return None
     return "DATE", p["year"], False
 
 
-def _time(p: re.Match[str], c: _Ctx) -> _Result:
+def _time(p: re.Match[str], c: Ctx) -> Result:
     before = c.prev_word()
     if c.start and c.text[c.start - 1] in "$€£¥.,":
         return None
@@ -636,8 +566,8 @@ def _time(p: re.Match[str], c: _Ctx) -> _Result:
         return None
     if p["h3"] and not p["mi3"] and before not in _TIME_PREP:
         return None
-    hour = int(_g(p, "h", "h2", "h3") or 0)
-    minute = int(_g(p, "mi", "mi2", "mi3") or 0)
+    hour = int(first_group(p, "h", "h2", "h3") or 0)
+    minute = int(first_group(p, "mi", "mi2", "mi3") or 0)
     if p["ap"]:
         if hour > 12:
             return None
@@ -645,7 +575,7 @@ def _time(p: re.Match[str], c: _Ctx) -> _Result:
     return "TIME", f"T{hour:02d}:{minute:02d}", False
 
 
-def _sport(p: re.Match[str], c: _Ctx) -> _Result:
+def _sport(p: re.Match[str], c: Ctx) -> Result:
     # A season of a league runs across calendar years; TIMEX3 has no value for it, so none is given.
     if p["num"]:
         count = cal.number(p["num"])
@@ -653,11 +583,11 @@ def _sport(p: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", None, False
 
 
-def _wire_time(p: re.Match[str], c: _Ctx) -> _Result:
+def _wire_time(p: re.Match[str], c: Ctx) -> Result:
     return "TIME", f"T{p['h']}:{p['mi']}", False
 
 
-def _set(p: re.Match[str], c: _Ctx) -> _Result:
+def _set(p: re.Match[str], c: Ctx) -> Result:
     if p["swd"]:
         return "SET", f"XXXX-WXX-{cal.WEEKDAYS[p['swd'].lower()] + 1}", False
     if p["every"]:
@@ -667,7 +597,7 @@ def _set(p: re.Match[str], c: _Ctx) -> _Result:
     adverb = (p["adv"] or p["badv"] or "").lower()
     if p["adv"]:
         after = c.next_word()
-        if adverb != "annually" and after[:1].islower() and after not in _FUNCTION_AFTER:
+        if adverb != "annually" and after[:1].islower() and after not in FUNCTION_AFTER:
             return ("SET", _SET_ADVERBS[adverb], False) if _periodic_event(c) else None
         return "SET", _SET_ADVERBS[adverb], False
     if adverb:
@@ -676,28 +606,28 @@ def _set(p: re.Match[str], c: _Ctx) -> _Result:
     before = c.prev_word()
     if p["punit"] and before.isalpha() and before not in _FIGURE_WORDS and before not in _TIME_UNITS:
         return None
-    word = _g(p, "funit", "punit", "tunit") or "year"
+    word = first_group(p, "funit", "punit", "tunit") or "year"
     unit = "year" if word.lower() in ("annum", "ans") else cal.unit_name(word)
     return "SET", cal.duration(1, unit), False
 
 
-def _periodic_event(c: _Ctx) -> bool:
+def _periodic_event(c: Ctx) -> bool:
     """Return True when the adjective before the noun phrase names a recurring event ("monthly survey").
 
     An adjective before what a period yields ("quarterly earnings filing", "annual loss") only names
     the period the amount covers: no recurrence, no SET.
     """
-    words = _WORD.findall(c.text, c.end, c.end + 40)[:3]
+    words = WORD.findall(c.text, c.end, c.end + 40)[:3]
     for i, word in enumerate(words):
         word = word.lower()
-        if (i == 0 and word in _PERIOD_AMOUNTS) or not word.isalpha() or word in _FUNCTION_AFTER:
+        if (i == 0 and word in _PERIOD_AMOUNTS) or not word.isalpha() or word in FUNCTION_AFTER:
             return False
         if word in _PERIODIC_NOUNS:
             return True
     return False
 
 
-def _a_unit(p: re.Match[str], c: _Ctx) -> _Result:
+def _a_unit(p: re.Match[str], c: Ctx) -> Result:
     unit = cal.unit_name(p["unit"])
     before = c.prev_word()
     if p["art"].lower() == "another" or p["adj"]:
@@ -712,7 +642,7 @@ def _a_unit(p: re.Match[str], c: _Ctx) -> _Result:
     return None
 
 
-def _duration(p: re.Match[str], c: _Ctx) -> _Result:
+def _duration(p: re.Match[str], c: Ctx) -> Result:
     if p["desfr"]:
         if c.prev_word() not in _DES_PREP:
             return None
@@ -747,7 +677,7 @@ def _duration(p: re.Match[str], c: _Ctx) -> _Result:
     return "DURATION", cal.duration(count, cal.unit_name(p["unit"] or p["unitfr"])), False
 
 
-_HANDLERS: dict[str, Callable[[re.Match[str], _Ctx], _Result]] = {
+_HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Result]] = {
     "iso": _iso, "numeric": _numeric, "mdy": _day_month, "dmy": _day_month, "my": _month_year,
     "qtr_end": _quarter_end,
     "qtr_range": _quarter_range, "quarter": _quarter, "half": _half, "ago": _ago, "holiday": _holiday,
