@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 
 from digest.extract import _calendar as cal
+from digest.extract import _named, _periods
 from digest.extract._context import (
     FUNCTION_AFTER,
     PARTS_OF_DAY,
     WORD,
     Ctx,
+    Handler,
     Result,
     first_group,
     is_title,
-    month_number,
     relative,
     word_set,
 )
@@ -24,20 +24,11 @@ from digest.extract._timex import PARTS
 from digest.extract._triggers import scan
 from digest.models import Sentence, TimeExpr
 
-_MONTH_PREP = word_set(
-    "in since by until till through from to during of before after between and early late mid last next "
-    "this each every around"
-)
-_FR_PREP = word_set("en depuis de d' d’ début fin mi jusqu'en jusqu’en dès courant avant après au")
-_YEAR_PREP = _MONTH_PREP | _FR_PREP | word_set("the in year fiscal circa à et le l'an ou")
 _TIME_PREP = word_set("at by from until till to before after around about à vers dès avant après")
-_SEASON_PREP = word_set("in during by until since over through en au d' d’ pendant")
 _DUR_PREP = word_set("for over within in than about nearly almost roughly around after past least under just")
 _FIGURE_WORDS = word_set(
     "billion million trillion thousand percent % times once twice dollars yuan euros pounds yen bn m"
 )
-_NOT_WEEKDAY_BEFORE = word_set("good easter super ash holy palm black cyber mail")
-_NOT_WEEKDAY_AFTER = word_set("times telegraph post mirror express herald gras")
 _REFS = {
     "PAST_REF": "recently lately récemment recemment dernièrement dernierement the past le passé",
     "FUTURE_REF": "soon bientôt bientot prochainement l'avenir the future future term run",
@@ -68,11 +59,9 @@ _TIME_UNITS = word_set(
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs|than|from|against)\b", re.IGNORECASE)
 _YEARLY = re.compile(r"\d{4}(?:-(?:SP|SU|FA|WI))?")
 _BARE_SEASON = re.compile(r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
-_WEEKEND_PREP = word_set("over during at on through for until by throughout")
 _PLURAL_BEFORE = word_set("took take takes lasted spent only mere")
 _PLURAL_AFTER = word_set("before after later earlier")
 _NOT_QUARTER_BEFORE = word_set("about nearly almost roughly around over under least than some")
-_YEAR_MODIFIER_PREP = word_set("a an its their his her our below above beyond versus vs pre post")
 _RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
 
 
@@ -143,126 +132,6 @@ def _date_times(found: list[TimeExpr], published: dt.date | None) -> list[TimeEx
     return out
 
 
-def _iso(p: re.Match[str], c: Ctx) -> Result:
-    day = f"{p['y']}-{p['m']}-{p['d']}"
-    return ("TIME", f"{day}T{p['hh']}:{p['mm']}", False) if p["hh"] else ("DATE", day, False)
-
-
-def _numeric(p: re.Match[str], c: Ctx) -> Result:
-    first, second = int(p["a"]), int(p["b"])
-    # Day first where the month cannot come first, and in French; else the US order of wire copy.
-    day_first = first > 12 or (second <= 12 and c.language == "fr")
-    month, day = (second, first) if day_first else (first, second)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return "DATE", f"{p['y']}-{month:02d}-{day:02d}", False
-
-
-def _day_month(p: re.Match[str], c: Ctx) -> Result:
-    month, day = month_number(p["mon"]), int(re.sub(r"\D", "", p["day"]))
-    if p["year"]:
-        return "DATE", f"{p['year']}-{month:02d}-{day:02d}", False
-    tense = c.tense()
-    return relative(c, lambda d: f"{cal.month_day_year(d, month, day, future=tense)}-{month:02d}-{day:02d}")
-
-
-def _month_year(p: re.Match[str], c: Ctx) -> Result:
-    return "DATE", f"{p['year']}-{month_number(p['mon']):02d}", False
-
-
-def _period_of(span: str, month: int, year: int) -> str:
-    """Return the calendar quarter or half holding most of the period that ends in `month` of `year`."""
-    if span == "year":
-        return str(year)
-    # A quarter ended Jan. 31 runs Nov-Jan: two of its months fall in the fourth quarter.
-    half = span.startswith(("half", "six"))
-    year, month = cal.shift_month(year, month, -2 if half else -1)
-    return f"{year}-H{1 if month <= 6 else 2}" if half else f"{year}-Q{cal.quarter_of(month)}"
-
-
-def _quarter_end(p: re.Match[str], c: Ctx) -> Result:
-    month, span = month_number(p["mon"]), p["span"].lower()
-    if p["year"]:
-        return "DATE", _period_of(span, month, int(p["year"])), False
-    day = int(re.sub(r"\D", "", p["day"])) if p["day"] else 28
-    return relative(c, lambda d: _period_of(span, month, cal.month_day_year(d, month, day, future=False)))
-
-
-def _quarter_range(p: re.Match[str], c: Ctx) -> Result:
-    first, last = month_number(p["m1"]), month_number(p["m2"])
-    if last - first == 2 and first % 3 == 1:
-        index, size, fmt = cal.quarter_of(first), 3, "Q"
-    elif last - first == 5 and first in (1, 7):
-        index, size, fmt = (1 if first == 1 else 2), 6, "H"
-    else:
-        return "DATE", None, False
-    if p["year"]:
-        return "DATE", f"{p['year']}-{fmt}{index}", False
-    tense = c.tense()
-    per_year = 12 // size
-    return relative(
-        c,
-        lambda d: (
-            f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}-{fmt}{index}"
-        ),
-    )
-
-
-def year_of(c: Ctx, explicit: str | None, rel: str | None) -> int | None:
-    if explicit:
-        return int(explicit) if len(explicit) == 4 else 2000 + int(explicit[-2:])
-    if rel and c.published:
-        return c.published.year + {"last": -1, "next": 1}.get(rel.lower(), 0)
-    return None
-
-
-def _cyclic(p: re.Match[str], c: Ctx, index: int, fmt: str, per_year: int, explicit: str | None) -> Result:
-    year = year_of(c, explicit, p["rel"] if "rel" in p.re.groupindex else None)
-    if year is not None:
-        return "DATE", f"{year}-{fmt}{index}", not explicit
-    tense = c.tense()
-    size = 12 // per_year
-    return relative(
-        c,
-        lambda d: (
-            f"{cal.cycle_year(d, index, (d.month - 1) // size + 1, future=tense, size=per_year)}-{fmt}{index}"
-        ),
-    )
-
-
-def _quarter(p: re.Match[str], c: Ctx) -> Result:
-    if p["qmon"]:
-        # "the June quarter" is the quarter ending in June (Australian and Japanese results copy).
-        month = month_number(p["qmon"])
-        if p["qyear"]:
-            return "DATE", _period_of("quarter", month, int(p["qyear"])), False
-        tense = c.tense()
-        return relative(
-            c, lambda d: _period_of("quarter", month, cal.month_day_year(d, month, 28, future=tense))
-        )
-    word = first_group(p, "q", "q2", "ord", "ordfr", "qt") or "1"
-    index = int(word) if word.isdigit() else cal.ORDINALS[word.lower()]
-    fiscal_year = first_group(p, "fy", "year3", "year4") if "fiscal" in p.group().lower() else None
-    if fiscal_year:
-        # Which calendar months a fiscal quarter covers depends on the company's year-end, which the
-        # sentence does not give: keep the fiscal label (TIDES TIMEX2 writes fiscal periods "FY1998").
-        return "DATE", f"FY{fiscal_year}-Q{index}", False
-    return _cyclic(
-        p, c, index, "Q", 4, first_group(p, "year", "yy", "yy2", "year3", "fy", "year4", "yearfr", "yt")
-    )
-
-
-def _half(p: re.Match[str], c: Ctx) -> Result:
-    word = (first_group(p, "h", "h2", "hfr") or "1").lower()
-    index = 1 if word in ("1", "first", "1st", "premier", "1er", "front") else 2
-    if word in ("back", "front") and not (p["year"] or p["rel"]):
-        # "the back half" is said of the year in progress; "the back half of the plane" is no date.
-        if not p.group().lower().startswith("the") or c.next_word().lower() == "of":
-            return None
-        return relative(c, lambda d: f"{d.year}-H{index}")
-    return _cyclic(p, c, index, "H", 2, first_group(p, "year", "year2", "year3"))
-
-
 def _ago(p: re.Match[str], c: Ctx) -> Result:
     count = cal.number(first_group(p, "num", "numfr") or "")
     unit = cal.unit_name(first_group(p, "unit", "unitfr") or "year")
@@ -281,28 +150,6 @@ def _ago(p: re.Match[str], c: Ctx) -> Result:
         return "DATE", None, False
     grain = base[1] if base[1] in ("quarter", "month") else unit
     return "DATE", cal.at_grain(grain, cal.shift_date(base[0], unit, sign * int(count))), False
-
-
-def _holiday(p: re.Match[str], c: Ctx) -> Result:
-    name = re.sub(r"\s+", " ", p["name"].lower().replace("’", "'"))
-    year = year_of(c, first_group(p, "year", "year2"), p["rel"])
-    if year is not None:
-        return "DATE", cal.holiday_date(name, year), not first_group(p, "year", "year2")
-    if p["rel"]:
-        return "DATE", None, False
-    if name not in cal.STANDALONE_HOLIDAYS:
-        return None
-    tense = c.tense()
-
-    def resolve(d: dt.date) -> str:
-        # The occurrence before publication, or after it when the clause looks ahead; nearest if unsaid.
-        days = [(y, cal.holiday_day(name, y)) for y in (d.year - 1, d.year, d.year + 1)]
-        if tense is not None:
-            days = [(y, day) for y, day in days if (day > d if tense else day <= d)]
-        year = min(days, key=lambda item: abs((item[1] - d).days))[0]
-        return cal.holiday_date(name, year)
-
-    return relative(c, resolve)
 
 
 def _mod_period(p: re.Match[str], c: Ctx) -> Result:
@@ -439,121 +286,6 @@ def _part_of_day(p: re.Match[str], c: Ctx) -> Result:
     return "TIME", PARTS_OF_DAY[p["part"].lower()], False
 
 
-def _weekend(p: re.Match[str], c: Ctx) -> Result:
-    if c.prev_word() not in _WEEKEND_PREP:
-        return None
-    future = c.future()
-    return relative(c, lambda d: cal.iso_week(cal.weekday_date(d, 5, future=future)) + "-WE")
-
-
-def _weekday(p: re.Match[str], c: Ctx) -> Result:
-    name = (p["wd"] or p["wdfr"]).lower()
-    after = c.next_word()
-    if c.prev_word() in _NOT_WEEKDAY_BEFORE or (after[:1].isupper() and after.lower() in _NOT_WEEKDAY_AFTER):
-        return None
-    if p["wdfr"] and after.lower() in _NOT_WEEKDAY_AFTER:
-        return None
-    rel = (p["rel"] or p["relfr"] or "").lower()
-    part = p["part"] or (rel if rel in PARTS_OF_DAY else None)
-    strict = rel in ("last", "past", "next", "coming", "dernier", "prochain")
-    future = rel in ("next", "coming", "prochain") or (not strict and c.future())
-    suffix = PARTS_OF_DAY.get(part.lower(), "") if part else ""
-    weekday = cal.WEEKDAYS[name]
-    return relative(
-        c,
-        lambda d: cal.weekday_date(d, weekday, future=future, strict=strict).isoformat() + suffix,
-        "TIME" if suffix else "DATE",
-    )
-
-
-def _month_alone(p: re.Match[str], c: Ctx) -> Result:
-    before = c.prev_word()
-    if p["monfr"]:
-        if not p["mod"] and before not in _FR_PREP:
-            return None
-    elif p["mon"] in ("May", "March", "June", "August") and not (
-        p["mod"] or p["mrel"] or before in _MONTH_PREP
-    ):
-        return None
-    month = month_number(p["mon"] or p["monfr"])
-    if p["yrel"]:
-        shift = {"last": -1, "next": 1}.get(p["yrel"].lower(), 0)
-        return relative(c, lambda d: f"{d.year + shift}-{month:02d}")
-    rel = (p["mrel"] or {"dernier": "last", "prochain": "next"}.get((p["frrel"] or "").lower(), "")).lower()
-    strict = rel in ("last", "next")
-    # A month with no year and no tense cue is the one nearest publication ("in July", said in June).
-    future = rel == "next" if strict else c.tense()
-
-    def resolve(d: dt.date) -> str:
-        current = d.month if not strict else d.month + (1 if future else -1)
-        return f"{cal.cycle_year(d, month, current, future=future)}-{month:02d}"
-
-    return relative(c, resolve)
-
-
-def _decade(p: re.Match[str], c: Ctx) -> Result:
-    if p["dec2"]:
-        digits = int(p["dec2"])
-        return "DATE", f"{19 if digits >= 30 else 20}{digits // 10}", False
-    return "DATE", (p["dec"] or p["decfr"])[:3], False
-
-
-def _week(p: re.Match[str], c: Ctx) -> Result:
-    week = int(p["w"] or p["w2"])
-    if not 1 <= week <= 53:
-        return None
-    year = p["year"] or p["year2"]
-    if year:
-        return "DATE", f"{year}-W{week:02d}", False
-    return relative(c, lambda d: f"{d.year}-W{week:02d}")
-
-
-def _season(p: re.Match[str], c: Ctx) -> Result:
-    season, rel = p["season"].lower(), (p["rel"] or "").lower().replace("’", "'")
-    code = cal.SEASONS[season]
-    if p["year"]:
-        return "DATE", f"{p['year']}-{code}", False
-    if p["yrel"]:
-        shift = {"last": -1, "next": 1}.get(p["yrel"].lower(), 0)
-        return relative(c, lambda d: f"{d.year + shift}-{code}")
-    explicit = rel in ("this", "last", "next", "early", "late", "cet")
-    if not explicit and (season == "fall" or (c.prev_word() not in _SEASON_PREP and rel not in ("l'",))):
-        return None
-    if (
-        season in ("été", "fall")
-        and not explicit
-        and rel != "l'"
-        and c.prev_word() not in ("en", "d'", "pendant", "au")
-    ):
-        return None
-    shift = {"last": -1, "next": 1}.get(rel, 0)
-    return relative(c, lambda d: f"{d.year + shift}-{code}")
-
-
-def _fiscal(p: re.Match[str], c: Ctx) -> Result:
-    year = p["year"] or f"20{p['yy']}"
-    return "DATE", year, False
-
-
-def _year(p: re.Match[str], c: Ctx) -> Result:
-    text, start, end = c.text, c.start, c.end
-    if start and (text[start - 1] in "$€£¥#.,/" or text[start - 1].isdigit()):
-        return None
-    tail = text[end : end + 12].lower()
-    if re.match(r"\s?(?:%|percent|per\s+cent|pour\s+cent|[.,]\d)", tail):
-        return None
-    after = c.next_word()
-    if (
-        not p["mod"]
-        and c.prev_word() not in _YEAR_PREP
-        and c.prev_word() not in _YEAR_MODIFIER_PREP
-        and after[:1].islower()
-        and after not in FUNCTION_AFTER
-    ):
-        return None
-    return "DATE", p["year"], False
-
-
 def _time(p: re.Match[str], c: Ctx) -> Result:
     before = c.prev_word()
     if c.start and c.text[c.start - 1] in "$€£¥.,":
@@ -573,14 +305,6 @@ def _time(p: re.Match[str], c: Ctx) -> Result:
             return None
         hour = hour % 12 + (12 if p["ap"].lower().startswith("p") else 0)
     return "TIME", f"T{hour:02d}:{minute:02d}", False
-
-
-def _sport(p: re.Match[str], c: Ctx) -> Result:
-    # A season of a league runs across calendar years; TIMEX3 has no value for it, so none is given.
-    if p["num"]:
-        count = cal.number(p["num"])
-        return ("DURATION", None, False) if count is not None else None
-    return "DATE", None, False
 
 
 def _wire_time(p: re.Match[str], c: Ctx) -> Result:
@@ -677,13 +401,21 @@ def _duration(p: re.Match[str], c: Ctx) -> Result:
     return "DURATION", cal.duration(count, cal.unit_name(p["unit"] or p["unitfr"])), False
 
 
-_HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Result]] = {
-    "iso": _iso, "numeric": _numeric, "mdy": _day_month, "dmy": _day_month, "my": _month_year,
-    "qtr_end": _quarter_end,
-    "qtr_range": _quarter_range, "quarter": _quarter, "half": _half, "ago": _ago, "holiday": _holiday,
-    "mod_period": _mod_period, "relative": _relative_unit, "fr_rel": _fr_relative, "refs": _ref,
-    "day_ref": _day_ref, "weekday": _weekday, "month": _month_alone, "decade": _decade, "week": _week,
-    "season": _season, "sport": _sport, "wire_time": _wire_time, "part": _part_of_day, "weekend": _weekend,
-    "fiscal": _fiscal, "year": _year, "time": _time, "set": _set, "a_unit": _a_unit,
-    "duration": _duration,
-}  # fmt: skip
+_HANDLERS: dict[str, Handler] = (
+    _periods.HANDLERS
+    | _named.HANDLERS
+    | {
+        "ago": _ago,
+        "mod_period": _mod_period,
+        "relative": _relative_unit,
+        "fr_rel": _fr_relative,
+        "refs": _ref,
+        "day_ref": _day_ref,
+        "wire_time": _wire_time,
+        "part": _part_of_day,
+        "time": _time,
+        "set": _set,
+        "a_unit": _a_unit,
+        "duration": _duration,
+    }
+)
