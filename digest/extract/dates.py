@@ -1,4 +1,10 @@
-"""Find temporal expressions (TIMEX3 dates, times, durations and sets) and resolve them."""
+"""Find temporal expressions (TIMEX3 dates, times, durations and sets) and resolve them.
+
+Each kind of the grammar (`_timex.KINDS`) has a handler that checks the match in context and gives its
+type and value: calendar-named dates in `_named`, quarters and halves in `_periods`, expressions relative
+to publication or to an earlier date in `_anchor`, clock times in `_times`, durations and sets in
+`_durations`.
+"""
 
 from __future__ import annotations
 
@@ -6,57 +12,20 @@ import datetime as dt
 import re
 from bisect import bisect_right
 
-from digest.extract import _anchor, _named, _periods
+from digest.extract import _anchor, _durations, _named, _periods, _times
 from digest.extract import _calendar as cal
-from digest.extract._context import (
-    FUNCTION_AFTER,
-    PARTS_OF_DAY,
-    WORD,
-    Ctx,
-    Handler,
-    Result,
-    first_group,
-    is_title,
-    word_set,
-)
+from digest.extract._context import Ctx, Handler
 from digest.extract._timex import PARTS
 from digest.extract._triggers import scan
 from digest.models import Sentence, TimeExpr
 
-_TIME_PREP = word_set("at by from until till to before after around about à vers dès avant après")
-_DUR_PREP = word_set("for over within in than about nearly almost roughly around after past least under just")
-_FIGURE_WORDS = word_set(
-    "billion million trillion thousand percent % times once twice dollars yuan euros pounds yen bn m"
-)
-_SET_ADVERBS = {
-    "annually": "P1Y", "yearly": "P1Y", "annuellement": "P1Y", "biannually": "P6M", "semiannually": "P6M",
-    "quarterly": "P3M", "monthly": "P1M", "mensuellement": "P1M", "weekly": "P1W", "daily": "P1D",
-    "quotidiennement": "P1D", "hourly": "PT1H", "annual": "P1Y",
-}  # fmt: skip
-# Nouns of events, publications and payments that recur: "a monthly survey", "the weekly meeting".
-_PERIODIC_NOUNS = word_set(
-    "data survey surveys report reports meeting meetings summit summits inflation basis review reviews "
-    "figures statistics index reading readings update updates briefing briefings inspection inspections "
-    "payment payments dividend dividends subscription fee fees conference conferences session sessions "
-    "visit visits audit audits poll polls release releases bulletin bulletins newsletter event events "
-    "festival ceremony contribution contributions checkup check checks assessment assessments"
-)
-# Amounts a period yields: "quarterly earnings", "annual loss" name the period covered, no recurrence.
-_PERIOD_AMOUNTS = word_set(
-    "earnings results result profit profits loss losses revenue revenues sales costs cost income output "
-    "growth production turnover"
-)
-_DES_PREP = word_set("depuis pendant durant après apres dans pour a")
-_TIME_UNITS = word_set(
-    "year years month months week weeks day days hour hours minute minutes quarter quarters"
-)
 # A date after one of these is the base of a comparison, not the period the story is about.
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs|than|from|against)\b", re.IGNORECASE)
 _YEARLY = re.compile(r"\d{4}(?:-(?:SP|SU|FA|WI))?")
 _BARE_SEASON = re.compile(r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
-_PLURAL_BEFORE = word_set("took take takes lasted spent only mere")
-_PLURAL_AFTER = word_set("before after later earlier")
-_NOT_QUARTER_BEFORE = word_set("about nearly almost roughly around over under least than some")
+_HANDLERS: dict[str, Handler] = (
+    _named.HANDLERS | _periods.HANDLERS | _anchor.HANDLERS | _times.HANDLERS | _durations.HANDLERS
+)
 
 
 def extract_dates(
@@ -124,140 +93,3 @@ def _date_times(found: list[TimeExpr], published: dt.date | None) -> list[TimeEx
                 t = TimeExpr(t.text, t.start, t.end, t.sentence, "TIME", None, False)
         out.append(t)
     return out
-
-
-def _part_of_day(p: re.Match[str], c: Ctx) -> Result:
-    if is_title(p["part"], c):
-        return None
-    # A clock-like value: the day named in the sentence, else the publication day, is put in front.
-    return "TIME", PARTS_OF_DAY[p["part"].lower()], False
-
-
-def _time(p: re.Match[str], c: Ctx) -> Result:
-    before = c.prev_word()
-    if c.start and c.text[c.start - 1] in "$€£¥.,":
-        return None
-    if p["noon"]:
-        if before not in _TIME_PREP:
-            return None
-        return "TIME", "T12:00" if p["noon"].lower() in ("noon", "midi") else "T24:00", False
-    if p["h2"] and not p["tz2"] and before not in _TIME_PREP:
-        return None
-    if p["h3"] and not p["mi3"] and before not in _TIME_PREP:
-        return None
-    hour = int(first_group(p, "h", "h2", "h3") or 0)
-    minute = int(first_group(p, "mi", "mi2", "mi3") or 0)
-    if p["ap"]:
-        if hour > 12:
-            return None
-        hour = hour % 12 + (12 if p["ap"].lower().startswith("p") else 0)
-    return "TIME", f"T{hour:02d}:{minute:02d}", False
-
-
-def _wire_time(p: re.Match[str], c: Ctx) -> Result:
-    return "TIME", f"T{p['h']}:{p['mi']}", False
-
-
-def _set(p: re.Match[str], c: Ctx) -> Result:
-    if p["swd"]:
-        return "SET", f"XXXX-WXX-{cal.WEEKDAYS[p['swd'].lower()] + 1}", False
-    if p["every"]:
-        unit = cal.unit_name(p["unit"])
-        count = 2.0 if p["other"] else cal.number(p["n"]) if p["n"] else 1.0
-        return "SET", cal.duration(count, unit), False
-    adverb = (p["adv"] or p["badv"] or "").lower()
-    if p["adv"]:
-        after = c.next_word()
-        if adverb != "annually" and after[:1].islower() and after not in FUNCTION_AFTER:
-            return ("SET", _SET_ADVERBS[adverb], False) if _periodic_event(c) else None
-        return "SET", _SET_ADVERBS[adverb], False
-    if adverb:
-        return "SET", _SET_ADVERBS[adverb], False
-    # "barrels per day", "vehicles per hour": a unit of measure, not a recurrence.
-    before = c.prev_word()
-    if p["punit"] and before.isalpha() and before not in _FIGURE_WORDS and before not in _TIME_UNITS:
-        return None
-    word = first_group(p, "funit", "punit", "tunit") or "year"
-    unit = "year" if word.lower() in ("annum", "ans") else cal.unit_name(word)
-    return "SET", cal.duration(1, unit), False
-
-
-def _periodic_event(c: Ctx) -> bool:
-    """Return True when the adjective before the noun phrase names a recurring event ("monthly survey").
-
-    An adjective before what a period yields ("quarterly earnings filing", "annual loss") only names
-    the period the amount covers: no recurrence, no SET.
-    """
-    words = WORD.findall(c.text, c.end, c.end + 40)[:3]
-    for i, word in enumerate(words):
-        word = word.lower()
-        if (i == 0 and word in _PERIOD_AMOUNTS) or not word.isalpha() or word in FUNCTION_AFTER:
-            return False
-        if word in _PERIODIC_NOUNS:
-            return True
-    return False
-
-
-def _a_unit(p: re.Match[str], c: Ctx) -> Result:
-    unit = cal.unit_name(p["unit"])
-    before = c.prev_word()
-    if p["art"].lower() == "another" or p["adj"]:
-        return "DURATION", cal.duration(1, unit), False
-    # "a quarter of respondents", "cut by about a quarter": a fraction, not three months.
-    if unit == "quarter" and (c.next_word().lower() == "of" or before in _NOT_QUARTER_BEFORE):
-        return None
-    if p["art"].lower() != "one" and (any(ch.isdigit() for ch in before) or before in _FIGURE_WORDS):
-        return "SET", cal.duration(1, unit), False
-    if before in _DUR_PREP:
-        return "DURATION", cal.duration(1, unit), False
-    return None
-
-
-def _duration(p: re.Match[str], c: Ctx) -> Result:
-    if p["desfr"]:
-        if c.prev_word() not in _DES_PREP:
-            return None
-        return "DURATION", cal.duration(None, cal.unit_name(p["desfr"])), False
-    if p["multi"]:
-        word = p["multi"].lower().replace("-", "")
-        unit = next(u for u in ("decade", "year", "month", "week", "day") if u in word)
-        vague = word.startswith("multi") or word.startswith(unit + "s")
-        return "DURATION", cal.duration(None if vague else 1, unit), False
-    if p["plural"]:
-        before = c.prev_word()
-        matter = before == "of" and c.text[max(0, c.start - 10) : c.start].rstrip().endswith("matter of")
-        if not (
-            before in _DUR_PREP
-            or before in _PLURAL_BEFORE
-            or matter
-            or c.next_word().lower() in _PLURAL_AFTER
-        ):
-            return None
-        return "DURATION", cal.duration(None, cal.unit_name(p["plural"])), False
-    if c.start and c.text[c.start - 1] in "$€£¥.,/#":
-        return None
-    if p["old"] and cal.unit_name(p["unit"]) not in ("year", "month", "week", "day"):
-        return None
-    word = (p["num"] or p["numfr"]).lower()
-    if word == "one" and c.prev_word() in ("could", "would", "might", "may", "will", "should"):
-        return None
-    half = word.endswith("and a half")
-    count = cal.number(word.removesuffix("and a half").strip())
-    if count is not None and half:
-        count = count + 0.5
-    return "DURATION", cal.duration(count, cal.unit_name(p["unit"] or p["unitfr"])), False
-
-
-_HANDLERS: dict[str, Handler] = (
-    _periods.HANDLERS
-    | _named.HANDLERS
-    | _anchor.HANDLERS
-    | {
-        "wire_time": _wire_time,
-        "part": _part_of_day,
-        "time": _time,
-        "set": _set,
-        "a_unit": _a_unit,
-        "duration": _duration,
-    }
-)
