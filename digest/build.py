@@ -173,11 +173,18 @@ def build(
     clock = _Clock()
     with build_lock(config.output_dir):
         with clock.stage("load"):
-            docs, load_problems = load_articles(
-                config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes
-            )
-            key = _site_key(config, docs, load_problems)
             stamp = read_stamp(config.cache_dir, config.output_dir) if use_cache else None
+            quick = _site_key(config, (), ())
+            inputs = output_state(config.articles_dir)
+            docs: tuple[SourceDoc, ...] = ()
+            load_problems: tuple[Diagnostic, ...] = ()
+            if stamp is not None and stamp.unchanged(quick=quick, inputs=inputs):
+                key = stamp.key
+            else:
+                docs, load_problems = load_articles(
+                    config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes
+                )
+                key = _site_key(config, docs, load_problems)
         if stamp is not None and stamp.key == key:
             with clock.stage("check site"):
                 current = output_state(config.output_dir) == stamp.files
@@ -188,8 +195,12 @@ def build(
                     0,
                     len(stamp.files) - 1,
                     tuple(clock.stages),
-                    cache_hits=len(docs),
+                    cache_hits=stamp.articles,
                     reused=True,
+                )
+            if not docs:
+                docs, load_problems = load_articles(
+                    config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes
                 )
         with clock.stage("extract"):
             found = _records(
@@ -205,7 +216,15 @@ def build(
         written, unchanged = _make_site(found.records, config=config, clock=clock, on_write=on_write)
         if use_cache:
             state = output_state(config.output_dir)
-            stamp = SiteStamp(key, len(found.records), found.diagnostics, state)
+            stamp = SiteStamp(
+                key,
+                len(found.records),
+                found.diagnostics,
+                state,
+                quick=quick,
+                inputs=inputs,
+                settled_ns=time.time_ns(),
+            )
             write_stamp(config.cache_dir, config.output_dir, stamp)
     return BuildReport(
         len(found.records),

@@ -35,9 +35,21 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # A test checks that none of them is imported by the modules that load, clean and extract.
 NOT_RECORD_CODE = frozenset(
     {
-        "build.py", "cache.py", "cli.py", "executors.py", "export.py", "feeds.py", "highlight.py",
-        "output.py", "progress.py", "render.py", "synthesize.py", "themes.py", "_keyphrases.py",
-        "views.py", "commands",
+        "build.py",
+        "cache.py",
+        "cli.py",
+        "executors.py",
+        "export.py",
+        "feeds.py",
+        "highlight.py",
+        "output.py",
+        "progress.py",
+        "render.py",
+        "synthesize.py",
+        "themes.py",
+        "_keyphrases.py",
+        "views.py",
+        "commands",
     }
 )
 _SAFE_GLOBALS: dict[tuple[str, str], object] = {
@@ -46,8 +58,19 @@ _SAFE_GLOBALS: dict[tuple[str, str], object] = {
     ("zoneinfo._zoneinfo", "ZoneInfo"): zoneinfo.ZoneInfo,
 }
 # Unpickling bytes that were damaged on disk can fail with nearly any exception type.
-_UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, KeyError,
-               TypeError, ValueError, OverflowError, MemoryError, RecursionError)
+_UNREADABLE = (
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    IndexError,
+    KeyError,
+    TypeError,
+    ValueError,
+    OverflowError,
+    MemoryError,
+    RecursionError,
+)
 
 
 @functools.cache
@@ -198,6 +221,23 @@ class SiteStamp:
     articles: int
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[tuple[str, int, int, int], ...]
+    # A cheaper check than `key`, read before any article is: the settings and code, and the
+    # (path, size, mtime, inode) of every file in articles/, trusted only for files that were
+    # already older than the stamp by a margin (a file changed twice within one clock tick looks
+    # unchanged; the margin keeps such files on the full check).
+    quick: str = ""
+    inputs: tuple[tuple[str, int, int, int], ...] = ()
+    settled_ns: int = 0
+
+    def unchanged(self, *, quick: str, inputs: tuple[tuple[str, int, int, int], ...]) -> bool:
+        """Return whether the inputs match this stamp by their file state alone."""
+        margin = 2_000_000_000
+        return (
+            bool(self.quick)
+            and self.quick == quick
+            and self.inputs == inputs
+            and all(mtime < self.settled_ns - margin for _, _, mtime, _ in inputs)
+        )
 
 
 def build_key(parts: Iterable[str], *, templates_dir: Path, config_file: Path) -> str:

@@ -181,3 +181,54 @@ def test_the_progress_bar_is_silent_in_ci_and_in_pipes(monkeypatch: pytest.Monke
         with ProgressBar("extracting", stream=stream) as bar:
             bar.update(5, 10)
         assert stream.getvalue() == ""
+
+
+def _age_articles(project: Path, seconds: int = 60) -> None:
+    import os
+    import time
+
+    for path in (project / "articles").iterdir():
+        old = time.time_ns() - seconds * 1_000_000_000
+        os.utime(path, ns=(old, old))
+
+
+def test_settled_unchanged_articles_are_not_even_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _age_articles(project)
+    _build(project)
+    reads: list[Path] = []
+    real = build_module.load_articles
+
+    def counting(directory: Path, **kwargs: object):  # type: ignore[no-untyped-def]
+        reads.append(directory)
+        return real(directory, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "load_articles", counting)
+    _, again = _build(project)
+    assert again.reused and reads == []
+
+
+def test_a_change_that_keeps_size_and_time_is_caught_while_the_file_is_fresh(
+    project: Path, extracted: list[str]
+) -> None:
+    import os
+
+    path = project / "articles" / "article_with_conflict.md"
+    path.touch()  # written just now, as when an editor saves twice within a clock tick
+    _build(project)
+    stat = path.stat()
+    # Same size, same mtime: only the content says it changed. Fresh files are always read.
+    path.write_bytes(path.read_bytes().replace(b"6 percent", b"7 percent"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    extracted.clear()
+    _, again = _build(project)
+    assert not again.reused and extracted == ["articles/article_with_conflict.md"]
+
+
+def test_a_touched_article_is_read_again(project: Path, extracted: list[str]) -> None:
+    _age_articles(project)
+    _build(project)
+    extracted.clear()
+    path = project / "articles" / "article_with_conflict.md"
+    path.write_text(path.read_text() + "\nAcme said profit rose 9%.\n")
+    _build(project)
+    assert extracted == ["articles/article_with_conflict.md"]
