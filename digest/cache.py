@@ -285,7 +285,10 @@ def read_stamp(cache_dir: Path, output_dir: Path) -> SiteStamp | None:
         stamp = _loads(_stamp_path(cache_dir, output_dir).read_bytes())
     except (OSError, *_UNREADABLE):
         return None
-    return stamp if isinstance(stamp, SiteStamp) else None
+    if not isinstance(stamp, SiteStamp):
+        return None
+    # A stamp written by an older digest lacks the newer fields: treat it as missing.
+    return stamp if all(hasattr(stamp, f.name) for f in dataclasses.fields(SiteStamp)) else None
 
 
 def write_stamp(cache_dir: Path, output_dir: Path, stamp: SiteStamp) -> None:

@@ -193,3 +193,15 @@ def test_record_modules_never_import_the_modules_left_out_of_their_fingerprint()
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     imported = {name.split(".")[1] for name in out.split()}
     assert not imported & {name.removesuffix(".py") for name in NOT_RECORD_CODE}
+
+
+def test_a_stamp_from_an_older_digest_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from digest.cache import SiteStamp, _stamp_path, read_stamp
+
+    # Pickle the stamp as a version that had only its first four fields would have.
+    monkeypatch.setattr(SiteStamp, "__getstate__", lambda self: [self.key, self.articles, (), ()])
+    path = _stamp_path(tmp_path, tmp_path / "site")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(SiteStamp("key", 1, (), ())))
+    monkeypatch.undo()
+    assert read_stamp(tmp_path, tmp_path / "site") is None
