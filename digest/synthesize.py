@@ -1,99 +1,28 @@
-"""Records -> Digest: facts across sources, conflicts, people across sources and the timeline."""
+"""Records -> Digest: facts and conflicts (from digest.facts), people across sources, the timeline."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from digest.facts import facts_and_conflicts, source_ref
 from digest.models import (
     ArticleRecord,
-    Conflict,
     Digest,
-    Fact,
-    Figure,
     Person,
     PersonQuote,
-    SourceRef,
     Theme,
     TimelineEvent,
 )
 
-# Relative difference two exact values may have and still be the same figure rounded differently.
-_ROUNDING = 0.015
-# How far above a lower bound ("over $50 billion") an exact value may be and still match it.
-_BOUND_SLACK = 0.25
-_LOWER = frozenset({"over", "more than", "above", "past", "at least", "beyond", "plus"})
-_UPPER = frozenset({"under", "less than", "below", "up to", "nearly", "almost", "at most"})
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "and",
-        "or",
-        "into",
-        "over",
-        "per",
-        "as",
-        "le",
-        "la",
-        "les",
-        "de",
-        "des",
-        "du",
-        "et",
-        "en",
-        "dans",
-        "d",
-        "l",
-        "au",
-        "aux",
-        "sur",
-        "par",
-        "pour",
-    ]
-)
-_SYNONYMS = {
-    "artificial": "ai",
-    "intelligence": "",
-    "intelligenceartificielle": "ai",
-    "ia": "ai",
-    "spend": "spending",
-    "spent": "spending",
-    "investments": "investment",
-    "invest": "investment",
-    "revenues": "revenue",
-}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2}|H[12]|SP|SU|FA|WI))?")
-
-FigureKey = tuple[int, int]  # (record index, figure index)
 
 
 def synthesize(records: tuple[ArticleRecord, ...], *, themes: tuple[Theme, ...]) -> Digest:
     """Return the digest of `records`: facts, conflicts, people and timeline, all deterministic."""
-    facts, conflicts = _facts(records)
+    facts, conflicts = facts_and_conflicts(records)
     timeline, undated = _timeline(records)
     return Digest(
         records=records,
@@ -104,212 +33,6 @@ def synthesize(records: tuple[ArticleRecord, ...], *, themes: tuple[Theme, ...])
         timeline=timeline,
         undated=undated,
     )
-
-
-def measure_tokens(measure: str | None) -> frozenset[str]:
-    """Return the normalised content words of a figure's measure."""
-    if not measure:
-        return frozenset()
-    text = unicodedata.normalize("NFKC", measure).casefold()
-    text = text.replace("intelligence artificielle", "intelligenceartificielle")
-    out: set[str] = set()
-    for word in _WORD.findall(text):
-        if word in _STOP:
-            continue
-        word = _SYNONYMS.get(word, word)
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        if word:
-            out.add(word)
-    return frozenset(out)
-
-
-def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
-    if not a or not b:
-        return False
-    return len(a & b) / min(len(a), len(b)) >= 0.5
-
-
-def _ref(record: ArticleRecord, sentence: int, text: str, start: int, end: int) -> SourceRef:
-    return SourceRef(record.article.id, sentence, text, start, end)
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[FigureKey, FigureKey] = {}
-
-    def find(self, key: FigureKey) -> FigureKey:
-        root = self.parent.setdefault(key, key)
-        while root != self.parent[root]:
-            root = self.parent[root]
-        while key != root:
-            key, self.parent[key] = self.parent[key], root
-        return root
-
-    def union(self, a: FigureKey, b: FigureKey) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            low, high = sorted((ra, rb))
-            self.parent[high] = low
-
-
-def _compatible(a: Figure, b: Figure) -> bool:
-    """Return whether two figures of one unit state the same quantity, allowing rounding and bounds."""
-    if a.value is None or b.value is None or a.value_max is not None or b.value_max is not None:
-        return False
-    lo_a, lo_b = a.approx in _LOWER, b.approx in _LOWER
-    if lo_a and lo_b:
-        return abs(a.value - b.value) <= _ROUNDING * max(abs(a.value), abs(b.value))
-    if lo_a or lo_b:
-        bound, exact = (a, b) if lo_a else (b, a)
-        return (
-            bound.value is not None
-            and exact.value is not None
-            and (bound.value <= exact.value <= bound.value * (1 + _BOUND_SLACK))
-        )
-    if a.approx in _UPPER or b.approx in _UPPER:
-        return False
-    return abs(a.value - b.value) <= _ROUNDING * max(abs(a.value), abs(b.value))
-
-
-def _translated(record: ArticleRecord, a: Figure, b: Figure) -> bool:
-    """An article that restates itself in another language (a summary) states the same figure twice."""
-    sentences = record.article.sentences
-    if not (0 <= a.sentence < len(sentences) and 0 <= b.sentence < len(sentences)):
-        return False
-    return (
-        sentences[a.sentence].language != sentences[b.sentence].language
-        and a.value == b.value
-        and a.approx == b.approx
-    )
-
-
-def _distinctive(a: Figure, b: Figure) -> bool:
-    """Large amounts of money stated alike are specific enough to match without the same wording."""
-    return all(
-        fig.kind == "money" and fig.value is not None and abs(fig.value) >= 1e6 for fig in (a, b)
-    ) and ((a.approx is None and b.approx is None) or (a.approx == b.approx and a.value == b.value))
-
-
-def _facts(records: tuple[ArticleRecord, ...]) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
-    uf = _UnionFind()
-    blocks: dict[tuple[str, str | None], list[FigureKey]] = defaultdict(list)
-    tokens: dict[FigureKey, frozenset[str]] = {}
-    for r, record in enumerate(records):
-        for f, fig in enumerate(record.figures):
-            if fig.value is None or fig.kind == "other":
-                continue
-            key = (r, f)
-            uf.find(key)
-            tokens[key] = measure_tokens(fig.measure)
-            blocks[(fig.kind, fig.unit)].append(key)
-            equivalent = fig.equivalent
-            if equivalent is not None and 0 <= equivalent < len(record.figures) and (
-                record.figures[equivalent].value is not None
-            ):
-                uf.union((r, equivalent), key)
-    for members in blocks.values():
-        _merge_block(records, members, tokens, uf)
-    groups: dict[FigureKey, list[FigureKey]] = defaultdict(list)
-    for key in sorted(tokens):
-        groups[uf.find(key)].append(key)
-    facts = tuple(
-        sorted(
-            (_fact(records, members, tokens) for members in groups.values()),
-            key=lambda fact: (-len({s.article for s in fact.sources}), fact.measure, fact.key),
-        )
-    )
-    return facts, _conflicts(records, facts, tokens)
-
-
-def _merge_block(
-    records: tuple[ArticleRecord, ...],
-    members: list[FigureKey],
-    tokens: dict[FigureKey, frozenset[str]],
-    uf: _UnionFind,
-) -> None:
-    # Figures stated alike (same value, qualifier and measure) are merged in one step, so a story
-    # repeated by thousands of articles costs one comparison per distinct wording, not per pair.
-    buckets: dict[tuple[float, str | None, frozenset[str]], list[FigureKey]] = defaultdict(list)
-    for key in members:
-        fig = records[key[0]].figures[key[1]]
-        buckets[(fig.value or 0.0, fig.approx, tokens[key])].append(key)
-    reps: list[FigureKey] = []
-    for keys in buckets.values():
-        first = records[keys[0][0]].figures[keys[0][1]]
-        # A figure with no measure matches others only as a large sum or a translation (below).
-        if tokens[keys[0]] or _distinctive(first, first):
-            for other in keys[1:]:
-                uf.union(keys[0], other)
-            reps.append(keys[0])
-    by_record: dict[int, list[FigureKey]] = defaultdict(list)
-    for key in members:
-        by_record[key[0]].append(key)
-    for r, keys in by_record.items():
-        for i, a_key in enumerate(keys):
-            a = records[r].figures[a_key[1]]
-            for b_key in keys[i + 1 :]:
-                b = records[r].figures[b_key[1]]
-                if a.sentence != b.sentence and _translated(records[r], a, b):
-                    uf.union(a_key, b_key)
-    # Sorting by size keeps the comparison window small even for thousands of distinct figures.
-    ordered = sorted(reps, key=lambda k: (abs(records[k[0]].figures[k[1]].value or 0.0), k))
-    for i, a_key in enumerate(ordered):
-        a = records[a_key[0]].figures[a_key[1]]
-        assert a.value is not None
-        limit = abs(a.value) * (1 + _BOUND_SLACK + _ROUNDING) + 1e-9
-        for b_key in ordered[i + 1 :]:
-            b = records[b_key[0]].figures[b_key[1]]
-            if b.value is None or abs(b.value) > limit:
-                break
-            if a_key[0] == b_key[0] and a.sentence == b.sentence:
-                continue
-            if not _compatible(a, b):
-                continue
-            if _similar(tokens[a_key], tokens[b_key]) or _distinctive(a, b):
-                uf.union(a_key, b_key)
-
-
-def _fact(
-    records: tuple[ArticleRecord, ...], members: list[FigureKey], tokens: dict[FigureKey, frozenset[str]]
-) -> Fact:
-    figures = [(k, records[k[0]].figures[k[1]]) for k in members]
-    # The fact is stated in the unit most sources used; exact figures beat bounds.
-    by_unit: dict[str | None, int] = defaultdict(int)
-    for _, fig in figures:
-        by_unit[fig.unit] += 1
-    unit = min(by_unit, key=lambda u: (-by_unit[u], u or ""))
-    main = min(
-        (item for item in figures if item[1].unit == unit),
-        key=lambda item: (item[1].approx is not None, item[0]),
-    )
-    measure = next((fig.measure for _, fig in figures if fig.measure), None) or ""
-    sources = tuple(_ref(records[k[0]], fig.sentence, fig.text, fig.start, fig.end) for k, fig in figures)
-    forms = tuple(fig.text for _, fig in figures)
-    equivalents = tuple(sorted({fig.text for _, fig in figures if fig.unit != unit}))
-    key = f"{main[1].kind}-{unit or 'none'}-{main[1].value:g}-{records[main[0][0]].article.id}-{main[0][1]}"
-    return Fact(key, measure, main[1].kind, main[1].value, unit, sources, forms, equivalents)
-
-
-def _conflicts(
-    records: tuple[ArticleRecord, ...], facts: tuple[Fact, ...], tokens: dict[FigureKey, frozenset[str]]
-) -> tuple[Conflict, ...]:
-    """Return groups of facts with the same measure and unit whose values disagree."""
-    del records, tokens
-    by_measure: dict[tuple[str, str | None, frozenset[str]], list[Fact]] = defaultdict(list)
-    for fact in facts:
-        words = measure_tokens(fact.measure)
-        # A one-word measure ("revenue", "sales") names too many different quantities to call a clash.
-        if len(words) < 2 or fact.value is None:
-            continue
-        by_measure[(fact.kind, fact.unit, words)].append(fact)
-    conflicts = []
-    for (_, _, words), group in sorted(by_measure.items(), key=lambda kv: (sorted(kv[0][2]), kv[0][0])):
-        articles = {s.article for fact in group for s in fact.sources}
-        if len(group) > 1 and len(articles) > 1:
-            ordered = tuple(sorted(group, key=lambda f: (f.value or 0.0, f.key)))
-            conflicts.append(Conflict(" ".join(sorted(words)) and group[0].measure, ordered))
-    return tuple(conflicts)
 
 
 @dataclass
@@ -338,7 +61,7 @@ def _people(records: tuple[ArticleRecord, ...]) -> tuple[Person, ...]:
             _add(acc.articles, art.id)
             acc.aliases.update(speaker.aliases)
             acc.quotes.extend(
-                PersonQuote(q.text, q.direct, _ref(record, q.sentence, q.text, q.start, q.end))
+                PersonQuote(q.text, q.direct, source_ref(record, q.sentence, q.text, q.start, q.end))
                 for q in record.quotes
                 if q.speaker == speaker.name
             )
@@ -387,7 +110,7 @@ def _timeline(
                 expr.type,
                 expr.text,
                 sentence_text,
-                _ref(record, expr.sentence, expr.text, expr.start, expr.end),
+                source_ref(record, expr.sentence, expr.text, expr.start, expr.end),
             )
             if expr.value and _DATE_VALUE.match(expr.value):
                 dated.append(event)
@@ -395,10 +118,3 @@ def _timeline(
                 undated.append(event)
     dated.sort(key=lambda e: (e.value or "", e.ref.article, e.ref.start))
     return tuple(dated), tuple(undated)
-
-
-def iter_figures(records: Iterable[ArticleRecord]) -> Iterable[tuple[ArticleRecord, int, Figure]]:
-    """Yield every figure with its record and index, in record order."""
-    for record in records:
-        for index, fig in enumerate(record.figures):
-            yield record, index, fig

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from digest.facts import measure_tokens
 from digest.models import Article, ArticleRecord, Figure, Quote, Sentence, Speaker, TimeExpr
-from digest.synthesize import measure_tokens, synthesize
+from digest.synthesize import synthesize
 
 
 def _record(
