@@ -11,23 +11,25 @@ import jinja2
 
 from digest import __version__
 from digest.config import SiteConfig
+from digest.digest_views import (
+    SHOWN_SOURCES,
+    by_year,
+    conflict_view,
+    fact_view,
+    index_context,
+    person_view,
+    timeline_context,
+)
 from digest.export import digest_exports
 from digest.highlight import KINDS
 from digest.models import Digest, OutputFile
 from digest.richtext import markdown_html
 from digest.textsafe import xml_safe
 from digest.views import (
-    SHOWN_SOURCES,
     article_view,
-    by_year,
     claims_by_theme,
-    conflict_view,
-    fact_view,
-    index_context,
-    person_view,
     record_detail,
     theme_view,
-    timeline_context,
 )
 
 

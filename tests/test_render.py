@@ -148,7 +148,7 @@ def test_project_template_overrides_built_in(tmp_path: Path) -> None:
 
 
 def test_timeline_values_read_as_dates_and_only_valid_ones_become_time_elements(tmp_path: Path) -> None:
-    from digest.views import timex_label
+    from digest.digest_views import timex_label
 
     assert timex_label("2025-02-20") == "20 February 2025"
     assert timex_label("2024-Q4") == "Q4 2024"
