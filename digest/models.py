@@ -33,7 +33,7 @@ class Diagnostic:
 class SourceDoc:
     """One article file as read from disk: validated front matter and the raw body.
 
-    `path` is relative to the project's articles/ directory, in POSIX form. `body_line` is the
+    `path` is relative to the project directory, in POSIX form (`articles/000-foo.md`). `body_line` is the
     1-based line of the file on which the body starts, so that later stages can name lines.
     """
 
