@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest._markup import Line
+from digest._persona import GENERATED, GENERATED_NEEDLES, GENERATED_NOTE, find_personas, is_prompt
 from digest._widgets import (
     BYLINE,
     DATE_LIKE,
@@ -27,34 +28,6 @@ from digest._widgets import (
 _I = re.IGNORECASE
 _DISCLAIMER_NEEDLES = (
     "disclaimer", "disclosure", "avertissement", "purposes only", "advice", "views expressed",
-)
-_GENERATED_NEEDLES = ("generated", "written", "produced", "created", "drafted")
-_PERSONA = re.compile(
-    r"(?:ai|virtual|digital|robot|automated|synthetic)[- ](?:journalist|reporter|writer|author|editor"
-    r"|columnist|analyst|correspondent|anchor|presenter)s?\s*[:|–—-]\s*(?P<name>.+)",
-    _I,
-)
-_PERSONA_END = re.compile(
-    r"view (?:the )?(?:\w+'?s? )?(?:editorial )?(?:perspective|profile|bio(?:graphy)?|persona)\b.*", _I
-)
-_PERSONA_BIO = re.compile(r"\b(?:speciali[sz]\w*|expertise|expert in|focus(?:es|ed|ing)? on|passionate about"
-                          r"|background in|years of experience|covering)\b", _I)
-_PROMPT = re.compile(
-    r"[\"“]?you are (?:[A-Z][\w'’.-]*,? ){1,4}an? "
-    r"|[\"“]?you are an? (?:ai|senior|seasoned|expert|experienced|helpful|professional)\b",
-    _I,
-)
-_PROMPT_ORDER = re.compile(
-    r"\b(?:write|focus on|always|never|your (?:approach|task|goal|tone|role)|respond|adopt)\b", _I
-)
-_GENERATED = re.compile(
-    r"(?:ai[- ])?(?:generated|rewritten|synthesi[sz]ed) (?:article|content|text|story|version)\s*:?", _I
-)
-_GENERATED_NOTE = re.compile(
-    r"\b(?:was|were|has been|is) (?:\w+ )?(?:generated|written|produced|created|drafted) (?:\w+ )?"
-    r"(?:by|with|using)(?: the (?:help|assistance|use) of)? (?:an? )?(?:ai|artificial intelligence|generative"
-    r"|(?:a )?(?:large )?language model)\b",
-    _I,
 )
 _DISCLAIMER = re.compile(
     r"^(?:disclaimer|disclosure|avertissement)\s*:"
@@ -91,7 +64,7 @@ def find_boilerplate(lines: Sequence[Line], *, title: str, author: str | None) -
     reasons: dict[int, str] = {}
     flags: set[str] = set()
     names = [author] if author else []
-    _find_personas(lines, reasons, flags, names)
+    find_personas(lines, reasons, flags, names)
     for i, line in enumerate(lines):
         if i not in reasons:
             reason = _line_reason(line, names)
@@ -109,7 +82,7 @@ def find_boilerplate(lines: Sequence[Line], *, title: str, author: str | None) -
         low = line.text.lower()
         if any(n in low for n in _DISCLAIMER_NEEDLES) and _DISCLAIMER.search(line.text):
             disclaimers.add(i)
-        if any(n in low for n in _GENERATED_NEEDLES) and _GENERATED_NOTE.search(line.text):
+        if any(n in low for n in GENERATED_NEEDLES) and GENERATED_NOTE.search(line.text):
             disclaimers.add(i)
             flags.add("machine_generated")
     return Boilerplate(reasons, frozenset(flags), frozenset(disclaimers))
@@ -161,7 +134,7 @@ def _line_reason(line: Line, names: list[str]) -> str | None:
             # A link label never ends like a sentence ("More on that later.").
             if pattern.fullmatch(text) and not (reason == "related links" and text.endswith(".")):
                 return reason
-        if _GENERATED.fullmatch(text):
+        if GENERATED.fullmatch(text):
             return "generated article marker"
         dateline = DATELINE.fullmatch(text)
         if dateline and (not dateline.group("rest") or DATE_LIKE.search(dateline.group("rest"))):
@@ -186,34 +159,13 @@ def _line_reason(line: Line, names: list[str]) -> str | None:
                 if reason == "call to comment" and "?" not in text and not URGE.match(text):
                     continue
                 return reason
-    if _PROMPT.match(text) and _PROMPT_ORDER.search(text):
+    if is_prompt(text):
         return "ai persona"
     return None
 
 
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isalpha()).upper()
-
-
-def _find_personas(lines: Sequence[Line], reasons: dict[int, str], flags: set[str], names: list[str]) -> None:
-    """Mark an editorial persona block: its header, its description, and the link or prompt that closes it."""
-    for i, line in enumerate(lines):
-        header = _PERSONA.fullmatch(line.text) if len(line.text) <= 120 else None
-        if header is None:
-            continue
-        flags.add("ai_persona")
-        names.append(header.group("name").strip())
-        reasons[i] = "ai persona"
-        window = range(i + 1, min(i + 6, len(lines)))
-        closing = [j for j in window if _PERSONA_END.fullmatch(lines[j].text)]
-        last = closing[0] if closing else i
-        for j in range(i + 1, last + 1):
-            reasons[j] = "ai persona"
-        for j in range(last + 1, min(last + 3, len(lines))):
-            text = lines[j].text
-            bio = _PERSONA_BIO.search(text) and len(text) <= 300
-            if bio or (_PROMPT.match(text) and _PROMPT_ORDER.search(text)):
-                reasons[j] = "ai persona"
 
 
 def _find_context(lines: Sequence[Line], reasons: dict[int, str], *, title: str) -> None:
