@@ -194,7 +194,7 @@ def facts_and_conflicts(records: tuple[ArticleRecord, ...]) -> tuple[tuple[Fact,
             key=lambda fact: (-len({s.article for s in fact.sources}), fact.measure, fact.key),
         )
     )
-    return facts, _conflicts(records, facts, tokens)
+    return facts, _conflicts(facts)
 
 
 def _merge_block(
@@ -268,11 +268,8 @@ def _fact(
     return Fact(key, measure, main[1].kind, main[1].value, unit, sources, forms, equivalents)
 
 
-def _conflicts(
-    records: tuple[ArticleRecord, ...], facts: tuple[Fact, ...], tokens: dict[FigureKey, frozenset[str]]
-) -> tuple[Conflict, ...]:
+def _conflicts(facts: tuple[Fact, ...]) -> tuple[Conflict, ...]:
     """Return groups of facts with the same measure and unit whose values disagree."""
-    del records, tokens
     by_measure: dict[tuple[str, str | None, frozenset[str]], list[Fact]] = defaultdict(list)
     for fact in facts:
         words = measure_tokens(fact.measure)

@@ -46,26 +46,13 @@ class SearchPage:
     sections: tuple[SearchSection, ...]
 
 
-def index_site(site_dir: Path, *, language: str = "en") -> None:
-    """Write the Pagefind index of the site in `site_dir` into `site_dir/pagefind/`.
-
-    Every record is indexed under the site's `language`: Pagefind keeps one index per language
-    and the search page loads the one of its own `<html lang>`, so a French quotation in an
-    English digest must be filed under English to be found at all.
-    """
-    path = site_dir / RECORDS
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise OutputError(f"cannot index the site for search: {exc}", path=str(path)) from exc
-    _index(lines, output=(site_dir / INDEX_DIR).resolve(), language=language, where=str(site_dir))
-
-
 def search_files(files: Sequence[OutputFile], *, language: str = "en") -> tuple[OutputFile, ...]:
     """Return the Pagefind index of the site made of `files`, as files under `pagefind/`.
 
-    The same index as `index_site`, for a build that writes every file of the site in one
-    atomic step: add these to the site's files before writing them.
+    The build adds these to the site's files before its one atomic write. Every record is indexed
+    under the site's `language`: Pagefind keeps one index per language and the search page loads
+    the one of its own `<html lang>`, so a French quotation in an English digest must be filed
+    under English to be found at all.
     """
     records = next((f for f in files if f.path == RECORDS.as_posix()), None)
     if records is None:

@@ -19,42 +19,28 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 NODE_MODULES = ROOT / "node_modules"
 CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # .ci/run sets this once it has installed the npm tools: from then on a missing tool is a failure.
 REQUIRE_TOOLS = os.environ.get("DIGEST_REQUIRE_BROWSER_TOOLS") == "1"
 
 
 def build_site(project: Path, output: Path) -> Path:
-    """Build `project` into `output` with its search index and search page, and return `output`."""
+    """Build `project` into `output` (its search index and search page included) and return `output`."""
     from digest.build import build
     from digest.config import load_config
-    from digest.search import index_site
 
     config = load_config(project, output_dir=output)
     report = build(config)
     assert report.errors == 0, [d.format() for d in report.diagnostics]
-    if not (output / "pagefind").is_dir():
-        index_site(output, language=config.language)
-    if not (output / "search.html").is_file():
-        _render_search_page(output, config)
+    assert (output / "pagefind").is_dir() and (output / "search.html").is_file()
     return output
-
-
-def _render_search_page(output: Path, config: Any) -> None:
-    # Stand-in until the renderer emits search.html itself: the same template, a minimal site view.
-    from digest.render import environment
-
-    site = {
-        "title": config.title, "description": config.description, "base_url": config.base_url,
-        "language": config.language, "updated": "", "generator": "digest", "article_count": 0,
-        "themes": [],
-    }
-    page = environment(config.templates_dir).get_template("search.html").render(
-        site=site, root="", path="search.html"
-    )
-    (output / "search.html").write_text(page, encoding="utf-8")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
