@@ -8,6 +8,7 @@ has changed since the last build and the site is still as that build left it, no
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -174,7 +175,11 @@ def build(
     with build_lock(config.output_dir):
         with clock.stage("load"):
             stamp = read_stamp(config.cache_dir, config.output_dir) if use_cache else None
-            quick = _site_key(config, (), ())
+            quick = build_key(
+                [repr(config)],
+                templates_dir=config.templates_dir,
+                config_file=config.project_dir / CONFIG_NAME,
+            )
             inputs = output_state(config.articles_dir)
             docs: tuple[SourceDoc, ...] = ()
             load_problems: tuple[Diagnostic, ...] = ()
@@ -184,7 +189,7 @@ def build(
                 docs, load_problems = load_articles(
                     config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes
                 )
-                key = _site_key(config, docs, load_problems)
+                key = _site_key(quick, docs, load_problems)
         if stamp is not None and stamp.key == key:
             with clock.stage("check site"):
                 current = output_state(config.output_dir) == stamp.files
@@ -270,8 +275,11 @@ def _make_site(
         )
 
 
-def _site_key(config: SiteConfig, docs: Sequence[SourceDoc], problems: tuple[Diagnostic, ...]) -> str:
-    parts = [repr(config)]
-    parts += [f"{doc.path}\0{doc.id}\0{doc.sha256}" for doc in docs]
-    parts += [problem.format() for problem in problems]
-    return build_key(parts, templates_dir=config.templates_dir, config_file=config.project_dir / CONFIG_NAME)
+def _site_key(quick: str, docs: Sequence[SourceDoc], problems: tuple[Diagnostic, ...]) -> str:
+    """Return the key of a site: settings, templates and code (`quick`) plus every article's bytes."""
+    digest = hashlib.sha256(quick.encode())
+    for doc in docs:
+        digest.update(f"{doc.path}\0{doc.id}\0{doc.sha256}\0".encode("utf-8", "surrogatepass"))
+    for problem in problems:
+        digest.update(problem.format().encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
