@@ -71,9 +71,7 @@ def person_view(person: Person, by_id: dict[str, dict[str, Any]]) -> dict[str, A
                 "id": a,
                 "title": by_id[a]["title"],
                 "source": by_id[a]["source"],
-                "label": by_id[a]["title"]
-                if not by_id[a]["has_source"]
-                else f"{by_id[a]['source']}: {by_id[a]['title']}",
+                "label": by_id[a]["label"],
                 "href": f"articles/{a}.html",
             }
             for a in person.articles

@@ -43,6 +43,11 @@ def outlet_label(art: Article) -> str:
     return f"“{short}”"
 
 
+def source_title(art: Article) -> str:
+    """Return "Outlet: Headline", or the headline alone when the article names no outlet."""
+    return f"{art.source}: {art.title}" if art.source else art.title
+
+
 def _date(value: dt.datetime | None) -> str | None:
     return value.date().isoformat() if value else None
 
@@ -74,6 +79,7 @@ def article_view(record: ArticleRecord) -> dict[str, Any]:
         "href": f"articles/{art.id}.html",
         "title": art.title,
         "source": outlet_label(art),
+        "label": source_title(art),
         "has_source": art.source is not None,
         "author": art.author,
         "url": art.url,
@@ -189,7 +195,7 @@ def claim_view(record: ArticleRecord, index: int) -> ClaimView:
         attribution=claim.attribution,
         article=art.id,
         href=f"articles/{art.id}.html#s{claim.sentence}",
-        label=f"{art.source}: {art.title}" if art.source else art.title,
+        label=source_title(art),
         weight=len(claim.figures) * 2
         + (claim.speaker is not None)
         + (claim.attribution is not None)
