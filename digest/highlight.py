@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -43,9 +44,13 @@ def sentence_html(record: ArticleRecord) -> tuple[Markup, ...]:
         for mention in speaker.mentions:
             spans.append(_Span(mention.start, mention.end, "speaker", speaker.name))
     spans.sort(key=lambda s: (s.start, -s.end, s.kind))
+    starts = [s.start for s in spans]
     out = []
     for sentence in art.sentences:
-        inside = [s for s in spans if s.start >= sentence.start and s.end <= sentence.end]
+        # Spans are sorted by start, so a sentence's spans are one slice: no scan over the article.
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end, lo=first)
+        inside = [s for s in spans[first:last] if s.end <= sentence.end]
         out.append(_render(art.text, sentence.start, sentence.end, _nest(inside)))
     return tuple(out)
 
