@@ -67,6 +67,10 @@ _LANGUAGES_OF: dict[str, int] = {}
 for _lang, _words in _FUNCTION_WORDS.items():
     for _word in _words.split():
         _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, 0) | _BIT[_lang]
+# The languages behind each set of bits, so that a shared word is credited without testing every bit.
+_LANGUAGES_IN = {
+    bits: tuple(lang for lang, bit in _BIT.items() if bits & bit) for bits in set(_LANGUAGES_OF.values())
+}
 
 
 def detect_languages(texts: Sequence[str], *, fallback: str = "en") -> tuple[str, ...]:
@@ -113,7 +117,7 @@ def _by_function_words(text: str) -> str | None:
     words = text.lower().split()
     if len(words) < _MIN_WORDS:
         return None
-    found: Counter[int | None] = Counter(map(_LANGUAGES_OF.get, words))
+    found: Counter[int] = Counter(filter(None, map(_LANGUAGES_OF.get, words)))
     # A word shared by two languages ("de", "in", "a") is no evidence for either.
     own = sorted(((found.get(bit, 0), lang) for lang, bit in _BIT.items()), reverse=True)
     (count, best), (runner_up, _) = own[0], own[1]
@@ -121,12 +125,10 @@ def _by_function_words(text: str) -> str | None:
         return None
     # Shared words count for every language that has them: a second language heard through its shared
     # words ("de", "la", "que") makes the text mixed, even when few of its own words appear.
-    listed = {lang: 0 for lang in _BIT}
+    listed = dict.fromkeys(_BIT, 0)
     for languages, n in found.items():
-        if languages is not None:
-            for lang, bit in _BIT.items():
-                if languages & bit:
-                    listed[lang] += n
+        for lang in _LANGUAGES_IN[languages]:
+            listed[lang] += n
     share = listed.pop(best)
     if share < _MIN_SHARE * len(words) or share < _MIN_LISTED_LEAD * max(listed.values()):
         return None
