@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -32,6 +32,7 @@ from digest.extract import extract_record
 from digest.load import load_articles
 from digest.models import ArticleRecord, Diagnostic, SourceDoc
 from digest.output import build_lock, check_output_dir
+from digest.pagememo import PageMemo
 
 Progress = Callable[[int, int], None]
 
@@ -218,7 +219,10 @@ def build(
                 scheduler=scheduler,
                 progress=progress,
             )
-        written, unchanged = _make_site(found.records, config=config, clock=clock, on_write=on_write)
+        memo = _memo(stamp, quick, config) if use_cache else None
+        written, unchanged, pages = _make_site(
+            found.records, config=config, clock=clock, on_write=on_write, memo=memo
+        )
         if use_cache:
             state = output_state(config.output_dir)
             stamp = SiteStamp(
@@ -229,6 +233,7 @@ def build(
                 quick=quick,
                 inputs=inputs,
                 settled_ns=time.time_ns(),
+                pages=tuple(sorted(pages.items())),
             )
             write_stamp(config.cache_dir, config.output_dir, stamp)
     return BuildReport(
@@ -248,11 +253,12 @@ def _make_site(
     config: SiteConfig,
     clock: _Clock,
     on_write: Callable[[str], None] | None,
-) -> tuple[int, int]:
+    memo: PageMemo | None = None,
+) -> tuple[int, int, Mapping[str, str]]:
     # Imported here: an unchanged rebuild never needs Jinja2, feedgen or lxml.
     from digest.feeds import render_feeds
     from digest.output import write_site
-    from digest.render import render_site
+    from digest.render import render_pages
     from digest.search import search_files
     from digest.synthesize import synthesize
     from digest.themes import assign_themes
@@ -263,16 +269,28 @@ def _make_site(
         digest = synthesize(records, themes=themes)
     epoch = build_epoch(records)
     with clock.stage("render"):
-        files = render_site(digest, config=config, epoch=epoch) + render_feeds(
-            digest, config=config, epoch=epoch
-        )
+        rendered = render_pages(digest, config=config, epoch=epoch, memo=memo)
+        files = rendered.files + render_feeds(digest, config=config, epoch=epoch)
     if config.search:
         with clock.stage("search"):
             files += search_files(files, language=config.language)
     with clock.stage("write"):
-        return write_site(
+        written, unchanged = write_site(
             files, output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
         )
+    return written, unchanged, rendered.fingerprints
+
+
+def _memo(stamp: SiteStamp | None, quick: str, config: SiteConfig) -> PageMemo:
+    """Return what the last build's pages can offer this one: nothing unless settings and code match."""
+    if stamp is None or stamp.quick != quick:
+        return PageMemo(quick)
+    return PageMemo(
+        quick,
+        config.output_dir,
+        dict(stamp.pages),
+        {path: (size, mtime, inode) for path, size, mtime, inode in stamp.files},
+    )
 
 
 def _site_key(quick: str, docs: Sequence[SourceDoc], problems: tuple[Diagnostic, ...]) -> str:

@@ -43,6 +43,7 @@ NOT_RECORD_CODE = frozenset(
         "feeds.py",
         "highlight.py",
         "output.py",
+        "pagememo.py",
         "progress.py",
         "render.py",
         "synthesize.py",
@@ -228,6 +229,8 @@ class SiteStamp:
     quick: str = ""
     inputs: tuple[tuple[str, int, int, int], ...] = ()
     settled_ns: int = 0
+    # (path, fingerprint) of every page rendered, for pagememo.PageMemo.
+    pages: tuple[tuple[str, str], ...] = ()
 
     def unchanged(self, *, quick: str, inputs: tuple[tuple[str, int, int, int], ...]) -> bool:
         """Return whether the inputs match this stamp by their file state alone."""

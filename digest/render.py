@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +25,8 @@ from digest.digest_views import (
 )
 from digest.export import digest_exports
 from digest.highlight import KINDS
-from digest.models import Digest, OutputFile
+from digest.models import ArticleRecord, Digest, OutputFile
+from digest.pagememo import PageMemo
 from digest.richtext import markdown_html
 from digest.textsafe import xml_safe
 from digest.views import (
@@ -54,11 +58,38 @@ def environment(templates_dir: Path | None) -> jinja2.Environment:
 
 def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tuple[OutputFile, ...]:
     """Return every page of the site for `digest`."""
+    return render_pages(digest, config=config, epoch=epoch).files
+
+
+def render_pages(
+    digest: Digest, *, config: SiteConfig, epoch: dt.datetime, memo: PageMemo | None = None
+) -> Rendered:
+    """Return every page of the site for `digest`, taking unchanged pages of the last build from `memo`."""
     env = environment(config.templates_dir)
     site = _site_view(digest, config=config, epoch=epoch)
+    memo = memo.salted(site) if memo is not None else None
     files: list[OutputFile] = []
+    fingerprints: dict[str, str] = {}
 
-    def page(path: str, template: str, **context: Any) -> None:
+    def page(
+        path: str,
+        template: str,
+        *,
+        material: Any = None,
+        lazy: Callable[[], dict[str, Any]] | None = None,
+        **context: Any,
+    ) -> None:
+        # `material` stands for the context when it is cheaper to fingerprint; `lazy` adds the
+        # parts of the context that are only worth building when the page is rendered.
+        if memo is not None:
+            fingerprint = memo.fingerprint(path, template, context if material is None else material)
+            fingerprints[path] = fingerprint
+            kept = memo.reuse(path, fingerprint)
+            if kept is not None:
+                files.append(OutputFile(path, kept))
+                return
+        if lazy is not None:
+            context.update(lazy())
         depth = path.count("/")
         html = env.get_template(template).render(site=site, root="../" * depth, path=path, **context)
         files.append(OutputFile(path, html.encode("utf-8")))
@@ -83,11 +114,15 @@ def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tu
     )
     legend = [(css, label) for _, css, label in KINDS.values()]
     for record, view in zip(records, articles, strict=True):
+        art = record.article
         page(
             f"articles/{view['id']}.html",
             "article.html",
+            # The page is a function of the record and of nothing else of the digest; a record is a
+            # function of its file (path, id, bytes) under the settings and code the base names.
+            material=(art.path, art.id, art.sha256, [c.themes for c in record.claims]),
+            lazy=functools.partial(_detail, record),
             article=view,
-            record=record_detail(record),
             legend=legend,
         )
     page("themes/index.html", "themes.html", themes=themes)
@@ -140,7 +175,19 @@ def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tu
     )
     files.append(_sitemap(env, files, config=config, site=site))
     files.extend(digest_exports(digest, title=site["title"], generator=site["generator"]))
-    return tuple(files)
+    return Rendered(tuple(files), fingerprints)
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """The files of a site and, when rendered with a memo, the fingerprint of each page."""
+
+    files: tuple[OutputFile, ...]
+    fingerprints: Mapping[str, str]
+
+
+def _detail(record: ArticleRecord) -> dict[str, Any]:
+    return {"record": record_detail(record)}
 
 
 def _site_view(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> dict[str, Any]:

@@ -38,13 +38,13 @@ def test_failure_in_the_middle_of_rendering_keeps_the_old_site(
 ) -> None:
     before = _snapshot(built / "site")
     (built / "articles" / "new.txt").write_text("A new article\n\nAcme said profit rose 9% on Friday.\n")
-    real_render = render_module.render_site
+    real_render = render_module.render_pages
 
     def failing_render(*args, **kwargs):  # type: ignore[no-untyped-def]
-        files = real_render(*args, **kwargs)
-        raise RuntimeError(f"renderer crashed after {len(files)} pages")
+        rendered = real_render(*args, **kwargs)
+        raise RuntimeError(f"renderer crashed after {len(rendered.files)} pages")
 
-    monkeypatch.setattr(render_module, "render_site", failing_render)
+    monkeypatch.setattr(render_module, "render_pages", failing_render)
     with pytest.raises(RuntimeError, match="renderer crashed"):
         build(load_config(built))
     assert _snapshot(built / "site") == before

@@ -1,0 +1,68 @@
+"""Pages of the last build that a new build may take as they are, instead of rendering them again.
+
+A page is reused only when its fingerprint (everything its bytes depend on) equals the one the last
+build recorded for that path, and the file is still exactly as that build left it (size, time and
+inode). Fingerprints are salted with `base`: digest's code, the templates, the settings and the
+site-wide values every page shows, so a change to any of these renders every page again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FileState = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class PageMemo:
+    """The fingerprints and file states of the last build's pages, and the site they are in."""
+
+    base: str
+    site_dir: Path | None = None
+    previous: Mapping[str, str] = field(default_factory=dict)
+    files: Mapping[str, FileState] = field(default_factory=dict)
+
+    def salted(self, extra: Any) -> PageMemo:
+        """Return this memo with `extra` (site-wide values every page shows) folded into its base."""
+        return PageMemo(_hash(self.base.encode(), _pickled(extra)), self.site_dir, self.previous, self.files)
+
+    def fingerprint(self, path: str, template: str, material: Any) -> str:
+        """Return the fingerprint of the page at `path` made with `template` from `material`."""
+        return _hash(
+            self.base.encode(), path.encode("utf-8", "surrogatepass"), template.encode(), _pickled(material)
+        )
+
+    def reuse(self, path: str, fingerprint: str) -> bytes | None:
+        """Return the last build's bytes of `path` when they were made from the same fingerprint."""
+        if self.site_dir is None or self.previous.get(path) != fingerprint:
+            return None
+        state = self.files.get(path)
+        target = self.site_dir / path
+        try:
+            st = os.lstat(target)
+            if state != (st.st_size, st.st_mtime_ns, st.st_ino):
+                return None
+            content = target.read_bytes()
+        except OSError:
+            return None
+        return content if len(content) == state[0] else None
+
+
+def _pickled(value: Any) -> bytes:
+    # Equal values pickle to equal bytes within one Python version, which the base already names;
+    # values that pickle differently from one run to the next (sets) only cost a render.
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _hash(*parts: bytes) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()

@@ -1,0 +1,129 @@
+"""Pages of the last build are reused only when nothing they show has changed, and never stale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest import views
+from digest.build import build
+from digest.config import load_config
+from digest.pagememo import PageMemo
+
+FIXTURE = Path(__file__).parent / "fixtures" / "project_basic"
+NEW = "Acme results\n\nAcme said profit rose 9% on Friday, chief executive Jane Doe said.\n"
+
+
+def _snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _fresh(project: Path, tmp_path: Path) -> dict[str, bytes]:
+    """Return the site a build from nothing makes of `project` now."""
+    clean = tmp_path / "fresh"
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(project / "articles", clean / "articles")
+    shutil.copy(project / "digest.yaml", clean / "digest.yaml")
+    build(load_config(clean), use_cache=False)
+    return _snapshot(clean / "site")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    out = tmp_path / "project"
+    shutil.copytree(FIXTURE, out)
+    build(load_config(out))
+    return out
+
+
+@pytest.fixture
+def details(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the article pages rendered: each one builds its record's detail view."""
+    seen: list[str] = []
+    real = views.record_detail
+
+    def counting(record):  # type: ignore[no-untyped-def]
+        seen.append(record.article.id)
+        return real(record)
+
+    monkeypatch.setattr("digest.render.record_detail", counting)
+    return seen
+
+
+def test_a_new_article_gives_the_site_a_fresh_build_gives(project: Path, tmp_path: Path) -> None:
+    # Every page's footer counts the articles, so every page changes: none may be left stale.
+    (project / "articles" / "new.txt").write_text(NEW)
+    build(load_config(project))
+    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+
+
+def test_a_removed_article_gives_the_site_a_fresh_build_gives(project: Path, tmp_path: Path) -> None:
+    (project / "articles" / "article_with_conflict.md").unlink()
+    build(load_config(project))
+    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+
+
+def test_an_edited_article_renders_again_and_the_site_equals_a_fresh_build(
+    project: Path, tmp_path: Path, details: list[str]
+) -> None:
+    target = project / "articles" / "article_with_metadata.md"
+    target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
+    build(load_config(project))
+    assert details == ["article_with_metadata"]
+    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+
+
+def test_a_page_changed_by_hand_is_rendered_again(project: Path, details: list[str]) -> None:
+    page = next((project / "site" / "articles").glob("*.html"))
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"</body>", b"<script>tampered()</script></body>"))
+    build(load_config(project))
+    assert details == [page.stem]
+    assert page.read_bytes() == original
+
+
+def test_a_changed_template_renders_every_page(project: Path, details: list[str]) -> None:
+    (project / "templates").mkdir()
+    (project / "templates" / "about.html").write_text("<p>About this digest.</p>\n")
+    build(load_config(project))
+    assert len(details) == len(list((project / "articles").iterdir()))
+
+
+def test_changed_settings_render_every_page(project: Path, details: list[str]) -> None:
+    config = project / "digest.yaml"
+    config.write_text(config.read_text() + "\ndescription: Another description.\n")
+    build(load_config(project))
+    assert len(details) == len(list((project / "articles").iterdir()))
+
+
+def test_without_the_cache_every_page_is_rendered(project: Path, details: list[str]) -> None:
+    build(load_config(project), use_cache=False)
+    assert len(details) == len(list((project / "articles").iterdir()))
+
+
+def test_a_deleted_cache_renders_every_page(project: Path, details: list[str]) -> None:
+    shutil.rmtree(project / ".digest-cache")
+    build(load_config(project))
+    assert len(details) == len(list((project / "articles").iterdir()))
+
+
+def test_reuse_needs_the_same_fingerprint_and_the_same_file(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_bytes(b"<p>old</p>")
+    st = os.lstat(page)
+    base = PageMemo("base")
+    fingerprint = base.fingerprint("a.html", "article.html", {"x": 1})
+    memo = PageMemo(
+        "base", tmp_path, {"a.html": fingerprint}, {"a.html": (st.st_size, st.st_mtime_ns, st.st_ino)}
+    )
+    assert memo.reuse("a.html", fingerprint) == b"<p>old</p>"
+    assert memo.reuse("a.html", base.fingerprint("a.html", "article.html", {"x": 2})) is None
+    assert memo.salted({"updated": "2025-01-01"}).reuse("a.html", fingerprint) is not None
+    assert memo.fingerprint("a.html", "article.html", {"x": 1}) != memo.salted({"u": 1}).fingerprint(
+        "a.html", "article.html", {"x": 1}
+    )
+    page.unlink()
+    assert memo.reuse("a.html", fingerprint) is None
