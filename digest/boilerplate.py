@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from digest._markup import Line
 from digest._persona import GENERATED, GENERATED_NEEDLES, GENERATED_NOTE, find_personas, is_prompt
@@ -66,12 +65,9 @@ def find_boilerplate(lines: Sequence[Line], *, title: str, author: str | None) -
     flags: set[str] = set()
     names = [author] if author else []
     find_personas(lines, reasons, flags, names)
-    # Most bodies hold few of the needles at all: one look at the whole body spares testing every line.
-    whole = "\n".join(line.text for line in lines).lower()
-    long_lines = tuple((reason, rule) for reason, rule in LONG_LINES if _holds_any(whole, NEEDLES[reason]))
     for i, line in enumerate(lines):
         if i not in reasons:
-            reason = _line_reason(line, names, long_lines)
+            reason = _line_reason(line, names)
             if reason == "generated article marker":
                 flags.add("machine_generated")
             elif reason == "ai persona":
@@ -80,16 +76,13 @@ def find_boilerplate(lines: Sequence[Line], *, title: str, author: str | None) -
                 reasons[i] = reason
     _find_context(lines, reasons, title=title)
     disclaimers = set()
-    disclaimer = _holds_any(whole, _DISCLAIMER_NEEDLES)
-    generated = _holds_any(whole, GENERATED_NEEDLES)
-    for i, line in enumerate(lines) if disclaimer or generated else ():
+    for i, line in enumerate(lines):
         if i in reasons:
             continue
-        text = line.text
-        low = text.lower()
-        if disclaimer and any(n in low for n in _DISCLAIMER_NEEDLES) and _DISCLAIMER.search(text):
+        low = line.text.lower()
+        if any(n in low for n in _DISCLAIMER_NEEDLES) and _DISCLAIMER.search(line.text):
             disclaimers.add(i)
-        if generated and any(n in low for n in GENERATED_NEEDLES) and GENERATED_NOTE.search(text):
+        if any(n in low for n in GENERATED_NEEDLES) and GENERATED_NOTE.search(line.text):
             disclaimers.add(i)
             flags.add("machine_generated")
     return Boilerplate(reasons, frozenset(flags), frozenset(disclaimers))
@@ -107,8 +100,6 @@ def key(text: str) -> str:
 
 
 _FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
-# The author and byline names are compared with every short line of an article and recur across articles.
-_name_key = lru_cache(maxsize=1024)(key)
 
 
 def headingish(text: str) -> bool:
@@ -132,14 +123,7 @@ def is_label(text: str) -> bool:
     )
 
 
-def _holds_any(low: str, needles: tuple[str, ...]) -> bool:
-    """Return whether any of `needles` occurs in `low`; a line holds a needle only if its body does."""
-    return any(n in low for n in needles)
-
-
-def _line_reason(
-    line: Line, names: list[str], long_lines: Sequence[tuple[str, re.Pattern[str]]]
-) -> str | None:
+def _line_reason(line: Line, names: list[str]) -> str | None:
     text = line.text
     if line.marker == "image":
         return "image"
@@ -163,15 +147,13 @@ def _line_reason(
         if timed:
             names.append(timed.group("name"))
             return "byline"
-        if len(text) <= 60 and names:
-            folded = key(text)
-            if any(folded == _name_key(name) for name in names):
-                return "byline"
+        if len(text) <= 60 and any(key(text) == key(name) for name in names):
+            return "byline"
         if INITIALS.fullmatch(text) and any(_initials(name) == text for name in names):
             return "avatar initials"
-    if len(text) <= 400 and long_lines:
+    if len(text) <= 400:
         low = text.lower()
-        for reason, pattern in long_lines:
+        for reason, pattern in LONG_LINES:
             if any(n in low for n in NEEDLES[reason]) and pattern.fullmatch(text):
                 # "Letters received in the comment period" is news; a call to comment asks or urges.
                 if reason == "call to comment" and "?" not in text and not URGE.match(text):
