@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
+
+from digest.extract._words import words_of
 
 
 def words(text: str) -> frozenset[str]:
@@ -143,6 +146,20 @@ def _trie(words: frozenset[str]) -> str:
 
 
 CUE_RE = re.compile(r"(?<![\w-])(?:" + _trie(CUES) + r")(?![\w-])")
+# The first word of every cue in lower case: a cue can only start at one of these words.
+_OPENERS = frozenset(re.split(r"\W", cue, maxsplit=1)[0].lower() for cue in CUES)
+
+
+def find_cues(text: str) -> list[tuple[int, int, str]]:
+    """Return the start, end and text of each match of CUE_RE in `text`, trying it at opening words only."""
+    split = words_of(text)
+    found: list[tuple[int, int, str]] = []
+    end = 0
+    for at in compress(split.starts, map(_OPENERS.__contains__, split.words)):
+        if at >= end and (m := CUE_RE.match(text, at)) is not None:
+            found.append((at, m.end(), m.group()))
+            end = m.end()
+    return found
 
 # French puts the pronoun after the verb in incises: "confie-t-il", "estime-t-elle", "dit-il".
 _INVERTED_PRONOUN = re.compile(r"(?<![\w-])([a-zàâçéèêëîïôûù]{2,})-(?:t-)?(?:il|elle)(?![\w-])")

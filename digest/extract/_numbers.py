@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import and_, not_
+
+from digest.extract._words import words_of
 
 UNITS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen""".split()  # noqa: SIM905
@@ -51,6 +55,35 @@ TRIGGER_PATTERN = (
     + _trie(TRIGGER_WORDS | _CODES)
     + r")(?![a-z])"
 )
+_TRIGGER = re.compile(TRIGGER_PATTERN)
+_TRIGGER_WORDS = TRIGGER_WORDS | _CODES
+# What may not stand before a digit that opens a figure, besides a word character.
+_GLUED = ".,/:'’-"
+_LETTERS = re.compile(r"[a-z]*")
+
+
+def trigger_starts(text: str, lower: str) -> list[int]:
+    """Return where TRIGGER_PATTERN matches `lower`, the lower-cased `text`, judging its words only.
+
+    Every match opens a run of word characters: a digit with nothing of `_GLUED` before it, or a
+    trigger word followed by no ASCII letter, which is then all of the run's leading ASCII letters.
+    """
+    split = words_of(text)
+    if split.low != lower:
+        return [m.start() for m in _TRIGGER.finditer(lower)]
+    words, starts = split.words, split.starts
+    found = list(compress(starts, map(_TRIGGER_WORDS.__contains__, words)))
+    # A word of ASCII letters only matches as a whole; only the others need a closer look.
+    others = compress(count(), map(not_, map(and_, map(str.isascii, words), map(str.isalpha, words))))
+    more = []
+    for i in others:
+        word, at = words[i], starts[i]
+        if word[0].isdecimal():
+            if at == 0 or lower[at - 1] not in _GLUED:
+                more.append(at)
+        elif (letters := _LETTERS.match(word)) is not None and letters.group() in _TRIGGER_WORDS:
+            more.append(at)
+    return sorted(found + more) if more else found
 
 _SPELLED_UNITS = "|".join(UNITS[1:])
 WORD_NUMBER_PATTERN = (

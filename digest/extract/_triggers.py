@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import ge
 
 from digest.extract._timex import SCANNER, compile_scanner
+from digest.extract._words import words_of
 
 
 def _spell(spec: str) -> frozenset[str]:
@@ -137,19 +138,12 @@ _DIGIT_KINDS = (
 )
 _DIGIT_SCANNER = compile_scanner(_DIGIT_KINDS.split())
 _ANY_ANCHOR = _ANCHORS | _CASED_ANCHORS
-_SPLIT = re.compile(r"(\w+)")
-# Python's case-insensitive matching also equates these with i and s; str.lower() does not.
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 def scan(text: str) -> Iterator[re.Match[str]]:
     """Yield the matches `SCANNER.search` finds from left to right, trying only near anchor words."""
-    low = text.lower()
-    if "İ" in text or "ı" in text or "ſ" in text:
-        low = text.translate(_FOLD).lower()
-    parts = _SPLIT.split(low)
-    words = parts[1::2]
-    starts = list(accumulate(map(len, parts)))[0::2]
+    split = words_of(text)
+    words, starts = split.words, split.starts
     # One pass in C over the words: an anchor word, or a token that is not all letters (a digit).
     flags = map(ge, map(_ANY_ANCHOR.__contains__, words), map(str.isalpha, words))
     anchors = [

@@ -38,13 +38,13 @@ from digest.extract._numbers import (
     MONTHS,
     OPENERS,
     SCALE_PATTERN,
-    TRIGGER_PATTERN,
     WORD_NUMBER_PATTERN,
     count_noun,
     implied_noun,
     parse_digits,
     parse_words,
     scale_value,
+    trigger_starts,
 )
 from digest.extract._ranges import RANGE_EN, RANGE_FR, read_approx, read_range
 from digest.models import Figure, Sentence
@@ -67,7 +67,6 @@ def _core(number: str) -> str:
 
 
 _CORE_EN = re.compile(_core(NUM_EN))
-_TRIGGER = re.compile(TRIGGER_PATTERN)
 _CORE_FR = re.compile(_core(NUM_FR))
 _NEXT_WORD = re.compile(SP + r"+([A-Za-zÀ-ÿ.]+)")
 _TIME_AFTER = re.compile(r"(?i:" + SP + r"?(?:a\.m\.|p\.m\.|am|pm|gmt|utc|h\d\d))\b")
@@ -105,7 +104,7 @@ def extract_figures(text: str, *, sentences: tuple[Sentence, ...]) -> tuple[Figu
     if len(lower) != len(text):
         # Rare letters change length when lowered; spelled numbers are then found in lowercase only.
         lower = text
-    hits = [m.start() for m in _TRIGGER.finditer(lower)]
+    hits = trigger_starts(text, lower)
     figures: list[Figure] = []
     for index, sentence in enumerate(sentences):
         first = bisect.bisect_left(hits, sentence.start)

@@ -7,10 +7,10 @@ import re
 from digest.extract._coref import Person, resolve_references
 from digest.extract._cues import (
     ACCORDING,
-    CUE_RE,
     INVERTIBLE,
     OBJECT_PRONOUNS,
     PARTICIPLES,
+    find_cues,
     inverted_pronoun_cues,
 )
 from digest.extract._names import subject_after, subject_before
@@ -77,7 +77,7 @@ def _cue_hits(
 ) -> tuple[list[Hit], list[tuple[int, str]]]:
     hits: list[Hit] = []
     orgs: list[tuple[int, str]] = []
-    found = [(m.start(), m.end(), m.group()) for m in CUE_RE.finditer(text)]
+    found = find_cues(text)
     inverted_fr = inverted_pronoun_cues(text)
     if inverted_fr:
         found = sorted(found + inverted_fr)
