@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.extract import _triggers, dates
-from digest.extract._timex import KINDS, SCANNER
+from digest.extract._timex import KINDS, SCANNER, TENSE, TENSE_FR
 from digest.extract.dates import extract_dates
 from digest.models import Article, Sentence
 from digest.segment import split_sentences
@@ -134,3 +134,21 @@ def test_long_text_scans_the_same(seed_article: Callable[[str], Article]) -> Non
     _same(text)
     sentences = tuple(Sentence(s, e, "en") for s, e in split_sentences(text))
     assert extract_dates(text, sentences=sentences, published=None)
+
+
+_TENSE_SOUP = (  # noqa: SIM905
+    "will be have not to going is set due expects said told the a an self-imposed imposed ed Ed "
+    "May may ’ll 'll sera examiné va aura été année étaient aurait-il ont é ée -ed x1 _ 12"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TENSE_SOUP), st.sampled_from(_SEPARATORS)), max_size=12))
+def test_tense_lookahead_finds_the_same(soup: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in soup)
+    for pattern in (TENSE, TENSE_FR):
+        plain = re.compile(pattern.pattern.replace(r"\b(?=\w)", r"\b", 1), re.IGNORECASE)
+        assert plain.pattern != pattern.pattern
+        assert [(m.span(), m.lastgroup) for m in pattern.finditer(text)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(text)
+        ], text
