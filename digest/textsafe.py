@@ -15,6 +15,10 @@ def xml_safe(text: str) -> str:
 
     Markup stays Markup: removing characters cannot create a tag.
     """
+    # Every printable character is allowed in XML and nearly every string is printable apart from
+    # its newlines: a C-level scan or two, then the text itself. Only the rare rest takes the regex.
+    if text.isprintable() or str.replace(text, "\n", " ").isprintable():
+        return text
     cleaned = _XML_INVALID.sub("", text)
     return Markup(cleaned) if isinstance(text, Markup) else cleaned
 

@@ -7,10 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from digest.highlight import sentence_html
 from digest.models import Article, ArticleRecord
 from digest.richtext import markdown_html
 from digest.synthesize import person_key
+from digest.textsafe import xml_safe
 
 FLAG_TEXT = {
     "ai_persona": "An editorial persona or prompt for an AI writer was pasted into the page; it was removed.",
@@ -112,6 +115,22 @@ def _paragraphs(record: ArticleRecord) -> list[dict[str, Any]]:
     ]
 
 
+def _text_html(paragraphs: list[dict[str, Any]], language: str) -> Markup:
+    """Return the article's paragraphs as one block of HTML, one paragraph a line.
+
+    Built here rather than in a template loop: an article page holds hundreds of sentences.
+    """
+    lines = []
+    for para in paragraphs:
+        spans = [f'<span class="s" id="{s["id"]}">{s["html"]}</span>' for s in para["sentences"]]
+        if para["kind"] == "heading":
+            lines.append(f'<h2 class="para-heading">{"".join(spans)}</h2>\n')
+        else:
+            lang = f' lang="{escape(para["language"])}"' if para["language"] != language else ""
+            lines.append(f'<p class="para para-{escape(para["kind"])}"{lang}>{" ".join(spans)}</p>\n')
+    return Markup(xml_safe("".join(lines)))
+
+
 def record_detail(record: ArticleRecord) -> dict[str, Any]:
     """Return what only the article's own page shows: its marked-up text and everything extracted.
 
@@ -119,8 +138,10 @@ def record_detail(record: ArticleRecord) -> dict[str, Any]:
     article's marked-up text at once.
     """
     art = record.article
+    paragraphs = _paragraphs(record)
     return {
-        "paragraphs": _paragraphs(record),
+        "paragraphs": paragraphs,
+        "text_html": _text_html(paragraphs, art.language),
         "removed": [{"text": r.text, "reason": r.reason} for r in art.removed],
         "figures": [
             {
