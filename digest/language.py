@@ -135,6 +135,11 @@ def _by_function_words(text: str) -> str | None:
     return best
 
 
+def load_classifier() -> None:
+    """Load the classifier now rather than when the first paragraph needs it (about half a second)."""
+    _identifier()
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

@@ -81,3 +81,11 @@ def test_text_without_clear_function_words_still_reaches_the_classifier() -> Non
     table = "Revenue Q4 2024 Cloud Intelligence Group Taobao Tmall Group International Digital Commerce"
     assert _by_function_words(table) is None
     assert detect_languages([table], fallback="de") in (("en",), ("de",))
+
+
+def test_load_classifier_loads_it_once() -> None:
+    from digest import language
+
+    language.load_classifier()
+    language.load_classifier()
+    assert language._identifier.cache_info().currsize == 1
