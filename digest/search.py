@@ -2,29 +2,50 @@
 
 The records come from the site's own `data/records.jsonl` (the extract contract), not from the
 HTML, so that a result opens the exact sentence (`articles/<id>.html#s<n>`) and the index does not
-depend on how the templates lay a page out. Pagefind runs as a local binary (the `pagefind`
-package from PyPI, called directly: its Python API waits 0.1 s per record); nothing is fetched at
-build or read time.
+depend on how the templates lay a page out.
+
+A large digest is indexed in shards, each its own Pagefind bundle, because Pagefind needs about
+0.4 MiB per article and the whole of a bundle in memory at once. An article's shard follows from a
+hash of its id alone, so one changed article changes one shard, and each shard's bundle is kept in
+a cache between builds: only the shards whose pages changed are reindexed, a few at a time. The
+first shard is published at `pagefind/` with Pagefind's scripts; the others under
+`pagefind/shard-<n>/` hold their index only, and `pagefind/shards.json` lists them for the search
+page, which merges them into one search (`mergeIndex`).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
 import json
-import subprocess
-import tempfile
-from collections.abc import Iterator, Sequence
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from digest import _pagefind
+from digest._pagefind import Bundle
+from digest._search_cache import BundleCache
 from digest.errors import OutputError
 from digest.models import OutputFile
 
 INDEX_DIR = "pagefind"
+MANIFEST = "shards.json"
 RECORDS = Path("data") / "records.jsonl"
 TITLE_CHARS = 90
 LEDE_SENTENCES = 2
-TIMEOUT_SECONDS = 120
+# Most articles a shard holds on average before the shards double: Pagefind peaks at about
+# 14 MiB + 0.4 MiB per article, so a shard stays near or under 120 MiB.
+SHARD_ARTICLES = 256
+MAX_PROCESSES = 4
+# Bump when a cached bundle must not be reused although its pages, language and Pagefind are the same.
+FORMAT_VERSION = "1"
+# Only these are needed of a merged bundle: the scripts, styles and WebAssembly come from the first.
+_MERGED_FILES = re.compile(r"pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)/[^/]+")
+_ID = re.compile(rb'\{"id": ("(?:[^"\\]|\\.)*")')
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,71 +67,146 @@ class SearchPage:
     sections: tuple[SearchSection, ...]
 
 
-def search_files(files: Sequence[OutputFile], *, language: str = "en") -> tuple[OutputFile, ...]:
+@dataclass(frozen=True, slots=True)
+class _Shard:
+    """The records of one shard: its number, whether it is published first, and its record lines."""
+
+    number: int
+    primary: bool
+    lines: tuple[memoryview, ...]
+
+
+def search_files(
+    files: Sequence[OutputFile], *, language: str = "en", cache_dir: Path | None = None
+) -> tuple[OutputFile, ...]:
     """Return the Pagefind index of the site made of `files`, as files under `pagefind/`.
 
     The build adds these to the site's files before its one atomic write. Every record is indexed
     under the site's `language`: Pagefind keeps one index per language and the search page loads
     the one of its own `<html lang>`, so a French quotation in an English digest must be filed
-    under English to be found at all.
+    under English to be found at all. With `cache_dir`, each shard's bundle is kept there and
+    reused while its pages, the language and Pagefind stay the same; entries no longer used are
+    deleted.
     """
     records = next((f for f in files if f.path == RECORDS.as_posix()), None)
     if records is None:
         raise OutputError(f"cannot index the site for search: it has no {RECORDS.as_posix()}")
-    with tempfile.TemporaryDirectory(prefix="digest-index-") as scratch:
-        output = Path(scratch) / INDEX_DIR
-        _index(records.content.decode("utf-8").splitlines(), output=output, language=language, where="site")
-        found = sorted(p for p in output.rglob("*") if p.is_file())
-        return tuple(
-            OutputFile(f"{INDEX_DIR}/{p.relative_to(output).as_posix()}", p.read_bytes()) for p in found
-        )
+    shards = _shards(_lines(records.content))
+    cache = BundleCache(cache_dir)
+    bundles = _bundles(shards, language=language, cache=cache) if shards else []
+    cache.prune()
+    out: list[OutputFile] = []
+    for shard, bundle in zip(shards, bundles, strict=True):
+        prefix = f"{INDEX_DIR}/" if shard.primary else f"{INDEX_DIR}/shard-{shard.number}/"
+        out += (OutputFile(prefix + path, data) for path, data in bundle)
+    if shards:
+        merged = [f"shard-{shard.number}/" for shard in shards if not shard.primary]
+        manifest = json.dumps({"shards": merged}, indent=1) + "\n"
+        out.append(OutputFile(f"{INDEX_DIR}/{MANIFEST}", manifest.encode("utf-8")))
+    return tuple(sorted(out, key=lambda f: f.path))
 
 
-def _index(lines: list[str], *, output: Path, language: str, where: str) -> None:
-    pages = sorted(_pages(lines), key=lambda p: p.path)
-    if not pages:
-        return  # Pagefind refuses to build an empty index; a site with no articles has nothing to find
-    executable = _executable()
-    # Pagefind indexes HTML pages: one small page per article, laid out at the article's own path
-    # so that results and sub-results (one per sentence with a claim or quote) link to the real
-    # page and sentence. The pages live in a scratch directory and are never published.
-    with tempfile.TemporaryDirectory(prefix="digest-search-") as scratch:
-        site = Path(scratch) / "records"
-        for page in pages:
-            target = site / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_page(page, language), encoding="utf-8")
-        command = [
-            str(executable),
-            "--site",
-            str(site),
-            "--output-path",
-            str(output),
-            "--force-language",
-            language,
-            "--silent",
-        ]
-        try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise OutputError(f"Pagefind could not index the site: {exc}", path=where) from exc
-    if done.returncode != 0:
-        raise OutputError(
-            f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()}", path=where
-        )
+def shard_count(articles: int) -> int:
+    """Return how many shards index `articles` articles: a power of two, so that growing splits shards."""
+    count = 1
+    while articles > count * SHARD_ARTICLES:
+        count *= 2
+    return count
 
 
-def _executable() -> Path:
-    try:
-        from pagefind.service import get_executable
-    except ImportError as exc:
-        raise OutputError("search needs the pagefind package: pip install 'pagefind[extended]'") from exc
-    found = get_executable()
-    if found is None:
-        raise OutputError("the pagefind package has no binary for this platform")
-    return Path(found)
+def shard_of(article_id: str, shards: int) -> int:
+    """Return the shard of the article `article_id` among `shards`, from its id alone."""
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big") % shards
+
+
+def _lines(content: bytes) -> list[tuple[str, memoryview]]:
+    """Return (article id, record line) for each record of records.jsonl, sorted by id."""
+    # Views, not copies: the records of a large digest weigh hundreds of megabytes.
+    view = memoryview(content)
+    found = []
+    start = 0
+    while start < len(content):
+        end = content.find(b"\n", start)
+        end = len(content) if end < 0 else end
+        line, start = view[start:end], end + 1
+        # Every line starts with the id (the export writes it first); reading it there spares
+        # decoding 20 kB of JSON per article when its shard turns out to be cached.
+        match = _ID.match(line)
+        if match:
+            found.append((str(json.loads(match.group(1))), line))
+        elif bytes(line).strip():
+            found.append((str(json.loads(bytes(line))["id"]), line))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _shards(lines: list[tuple[str, memoryview]]) -> list[_Shard]:
+    count = shard_count(len(lines))
+    members: list[list[memoryview]] = [[] for _ in range(count)]
+    for article_id, line in lines:
+        members[shard_of(article_id, count)].append(line)
+    numbered = [(number, tuple(shard)) for number, shard in enumerate(members) if shard]
+    return [_Shard(number, i == 0, shard) for i, (number, shard) in enumerate(numbered)]
+
+
+def _bundles(shards: list[_Shard], *, language: str, cache: BundleCache) -> list[Bundle]:
+    binary = _pagefind.executable()
+    settings = _settings(language=language, pagefind=_pagefind.version(binary))
+    found: dict[int, Bundle] = {}
+    todo: list[tuple[_Shard, str, dict[str, str]]] = []
+    for shard in shards:
+        role = b"primary" if shard.primary else b"merged"
+        records_key = _key(b"records", settings, role, *shard.lines)
+        pages_key = cache.pages_key(records_key)
+        bundle = cache.bundle(pages_key) if pages_key else None
+        if bundle is None:
+            pages = {page.path: _page(page, language) for page in _pages(bytes(x) for x in shard.lines)}
+            made = (f"{path}\0{text}".encode() for path, text in sorted(pages.items()))
+            pages_key = _key(b"pages", settings, role, *made)
+            cache.remember_pages(records_key, pages_key)
+            bundle = cache.bundle(pages_key)
+            if bundle is None:
+                todo.append((shard, pages_key, pages))
+                continue
+        found[shard.number] = bundle
+    if todo:
+        workers = min(len(todo), MAX_PROCESSES, os.cpu_count() or 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            built = list(pool.map(lambda job: _build(binary, job[0], job[2], language=language), todo))
+        for (shard, pages_key, _), bundle in zip(todo, built, strict=True):
+            cache.put_bundle(pages_key, bundle)
+            found[shard.number] = bundle
+    return [found[shard.number] for shard in shards]
+
+
+def _build(binary: Path, shard: _Shard, pages: dict[str, str], *, language: str) -> Bundle:
+    bundle = _pagefind.run_pagefind(binary, pages, language=language, where="site")
+    if shard.primary:
+        return bundle
+    return tuple((path, data) for path, data in bundle if _MERGED_FILES.fullmatch(path))
+
+
+def _settings(*, language: str, pagefind: str) -> bytes:
+    """Return what every shard's bundle depends on besides its pages: also the code that makes them."""
+    return b"\0".join([FORMAT_VERSION.encode(), language.encode(), pagefind.encode(), _code()])
+
+
+@functools.cache
+def _code() -> bytes:
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("search.py", "_pagefind.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest().encode("ascii")
+
+
+def _key(kind: bytes, *parts: bytes | memoryview) -> str:
+    digest = hashlib.sha256(kind)
+    for part in parts:
+        # Length-prefixed, so that no two different lists of parts hash alike.
+        digest.update(b"%d\0" % len(part))
+        digest.update(part)
+    return digest.hexdigest()
 
 
 def _page(page: SearchPage, language: str) -> str:
@@ -129,7 +225,7 @@ def _page(page: SearchPage, language: str) -> str:
     )
 
 
-def _pages(lines: list[str]) -> Iterator[SearchPage]:
+def _pages(lines: Iterable[str | bytes]) -> Iterator[SearchPage]:
     for line in lines:
         if not line.strip():
             continue
