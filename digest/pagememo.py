@@ -38,6 +38,21 @@ class PageMemo:
             self.base.encode(), path.encode("utf-8", "surrogatepass"), template.encode(), _pickled(material)
         )
 
+    def context_material(self, context: Mapping[str, Any], seen: dict[int, tuple[Any, str]]) -> list[Any]:
+        """Return what stands for `context` in a fingerprint: a hash per value, each hashed once.
+
+        The views a section shares (a theme, a person, every fact) are passed to each of its pages;
+        `seen` keeps their hash by identity for the length of one render, so each is pickled once.
+        """
+        out = []
+        for name, value in context.items():
+            known = seen.get(id(value))
+            if known is None or known[0] is not value:
+                known = (value, _hash(_pickled(value)))
+                seen[id(value)] = known
+            out.append((name, known[1]))
+        return out
+
     def reuse(self, path: str, fingerprint: str) -> bytes | None:
         """Return the last build's bytes of `path` when they were made from the same fingerprint."""
         if self.site_dir is None or self.previous.get(path) != fingerprint:

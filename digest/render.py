@@ -70,6 +70,7 @@ def render_pages(
     memo = memo.salted(site) if memo is not None else None
     files: list[OutputFile] = []
     fingerprints: dict[str, str] = {}
+    shared: dict[int, tuple[Any, str]] = {}
 
     def page(
         path: str,
@@ -82,7 +83,9 @@ def render_pages(
         # `material` stands for the context when it is cheaper to fingerprint; `lazy` adds the
         # parts of the context that are only worth building when the page is rendered.
         if memo is not None:
-            fingerprint = memo.fingerprint(path, template, context if material is None else material)
+            if material is None:
+                material = memo.context_material(context, shared)
+            fingerprint = memo.fingerprint(path, template, material)
             fingerprints[path] = fingerprint
             kept = memo.reuse(path, fingerprint)
             if kept is not None:
