@@ -12,8 +12,10 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from digest.cache import (
     RecordCache,
@@ -30,11 +32,12 @@ from digest.errors import ConfigError
 from digest.executors import Executor, map_articles
 from digest.extract import extract_record
 from digest.load import load_articles
-from digest.models import ArticleRecord, Diagnostic, SourceDoc
+from digest.models import ArticleRecord, Diagnostic, OutputFile, SourceDoc
 from digest.output import build_lock, check_output_dir
 from digest.pagememo import PageMemo
 
 Progress = Callable[[int, int], None]
+RECORDS = "data/records.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +224,12 @@ def build(
             )
         memo = _memo(stamp, quick, config) if use_cache else None
         written, unchanged, pages = _make_site(
-            found.records, config=config, clock=clock, on_write=on_write, memo=memo
+            found.records,
+            config=config,
+            clock=clock,
+            on_write=on_write,
+            memo=memo,
+            search_cache=config.cache_dir / "search" if use_cache else None,
         )
         if use_cache:
             state = output_state(config.output_dir)
@@ -254,12 +262,12 @@ def _make_site(
     clock: _Clock,
     on_write: Callable[[str], None] | None,
     memo: PageMemo | None = None,
+    search_cache: Path | None = None,
 ) -> tuple[int, int, Mapping[str, str]]:
     # Imported here: an unchanged rebuild never needs Jinja2, feedgen or lxml.
     from digest.feeds import render_feeds
     from digest.output import write_site
     from digest.render import render_pages
-    from digest.search import search_files
     from digest.synthesize import synthesize
     from digest.themes import assign_themes
 
@@ -268,17 +276,50 @@ def _make_site(
     with clock.stage("synthesize"):
         digest = synthesize(records, themes=themes)
     epoch = build_epoch(records)
-    with clock.stage("render"):
-        rendered = render_pages(digest, config=config, epoch=epoch, memo=memo)
-        files = rendered.files + render_feeds(digest, config=config, epoch=epoch)
-    if config.search:
-        with clock.stage("search"):
-            files += search_files(files, language=config.language)
-    with clock.stage("write"):
+    fingerprints: dict[str, str] = {}
+    spent = {"render": 0.0, "search": 0.0}
+
+    def files(pool: ThreadPoolExecutor) -> Iterator[OutputFile]:
+        # Pages go to the writer one by one, so the site is never held in memory whole; the search
+        # index is made in the background from data/records.jsonl (the first file) meanwhile.
+        index: Future[tuple[OutputFile, ...]] | None = None
+        pages = render_pages(digest, config=config, epoch=epoch, memo=memo)
+        while True:
+            start = time.perf_counter()
+            item = next(pages, None)
+            spent["render"] += time.perf_counter() - start
+            if item is None:
+                break
+            if item.fingerprint:
+                fingerprints[item.path] = item.fingerprint
+            if item.path == RECORDS and config.search:
+                index = pool.submit(_search, item, language=config.language, cache_dir=search_cache)
+            yield item
+        start = time.perf_counter()
+        yield from render_feeds(digest, config=config, epoch=epoch)
+        spent["render"] += time.perf_counter() - start
+        if config.search:
+            start = time.perf_counter()
+            found = index.result() if index is not None else _search(None, language=config.language)
+            spent["search"] += time.perf_counter() - start
+            yield from found
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest-search") as pool:
         written, unchanged = write_site(
-            files, output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
+            files(pool), output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
         )
-    return written, unchanged, rendered.fingerprints
+    total = time.perf_counter() - start
+    clock.stages += [*spent.items(), ("write", total - sum(spent.values()))]
+    return written, unchanged, fingerprints
+
+
+def _search(
+    records: OutputFile | None, *, language: str, cache_dir: Path | None = None
+) -> tuple[OutputFile, ...]:
+    from digest.search import search_files
+
+    return search_files((records,) if records is not None else (), language=language, cache_dir=cache_dir)
 
 
 def _memo(stamp: SiteStamp | None, quick: str, config: SiteConfig) -> PageMemo:

@@ -196,10 +196,16 @@ class ArticleRecord:
 
 @dataclass(frozen=True, slots=True)
 class OutputFile:
-    """A file of the site, relative to the output directory, ready to be written."""
+    """A file of the site, relative to the output directory, ready to be written.
+
+    `fingerprint` names everything a page was made from (see pagememo.py). A `kept` file has no
+    bytes: it is the last build's file at the same path, made from the same fingerprint.
+    """
 
     path: str
     content: bytes = field(repr=False)
+    fingerprint: str = ""
+    kept: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from digest.errors import LockError, OutputError
@@ -69,7 +69,7 @@ def safe_relative(path: str) -> PurePosixPath:
 
 
 def write_site(
-    files: tuple[OutputFile, ...],
+    files: Iterable[OutputFile],
     *,
     output_dir: Path,
     project_dir: Path,
@@ -77,19 +77,14 @@ def write_site(
 ) -> tuple[int, int]:
     """Write `files` as the whole content of `output_dir`, atomically; return (written, unchanged).
 
-    Unchanged files are hard-linked from the previous site, so they keep their bytes and times.
-    The new tree is staged next to the output and swapped in only when complete, so a failure at
-    any point leaves the previous site as it was.
+    Files are staged as they come, so a large site never has to be held in memory at once.
+    Unchanged files, and files `kept` from the last build, are hard-linked from the previous site,
+    so they keep their bytes and times. The new tree is staged next to the output and swapped in
+    only when complete, so a failure at any point leaves the previous site as it was.
     """
     check_output_dir(output_dir, project_dir=project_dir)
     out = output_dir.resolve()
     _recover_interrupted_swap(out)
-    seen: dict[str, str] = {}
-    for item in files:
-        key = str(safe_relative(item.path)).casefold()
-        if key in seen:
-            raise OutputError(f"two output files share the path {item.path!r} (and {seen[key]!r})")
-        seen[key] = item.path
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
         written, unchanged = _stage(files, stage=stage, previous=out, on_write=on_write)
@@ -105,13 +100,32 @@ def write_site(
 
 
 def _stage(
-    files: tuple[OutputFile, ...], *, stage: Path, previous: Path, on_write: Callable[[str], None] | None
+    files: Iterable[OutputFile], *, stage: Path, previous: Path, on_write: Callable[[str], None] | None
 ) -> tuple[int, int]:
     written = unchanged = 0
-    for item in sorted(files, key=lambda f: f.path):
-        target = stage / safe_relative(item.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        old = previous / safe_relative(item.path)
+    seen: dict[str, str] = {}
+    made: set[Path] = set()
+    for item in files:
+        relative = safe_relative(item.path)
+        key = str(relative).casefold()
+        if key in seen:
+            raise OutputError(f"two output files share the path {item.path!r} (and {seen[key]!r})")
+        seen[key] = item.path
+        target = stage / relative
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        old = previous / relative
+        if item.kept:
+            try:
+                os.link(old, target)
+            except OSError as exc:
+                raise OutputError(
+                    f"the previous site lost {item.path} while this build was reusing it; build again",
+                    path=str(old),
+                ) from exc
+            unchanged += 1
+            continue
         if _same_bytes(old, item.content):
             os.link(old, target)
             unchanged += 1

@@ -53,20 +53,15 @@ class PageMemo:
             out.append((name, known[1]))
         return out
 
-    def reuse(self, path: str, fingerprint: str) -> bytes | None:
-        """Return the last build's bytes of `path` when they were made from the same fingerprint."""
+    def keeps(self, path: str, fingerprint: str) -> bool:
+        """Return whether the last build's file at `path` was made from `fingerprint` and is untouched."""
         if self.site_dir is None or self.previous.get(path) != fingerprint:
-            return None
-        state = self.files.get(path)
-        target = self.site_dir / path
+            return False
         try:
-            st = os.lstat(target)
-            if state != (st.st_size, st.st_mtime_ns, st.st_ino):
-                return None
-            content = target.read_bytes()
+            st = os.lstat(self.site_dir / path)
         except OSError:
-            return None
-        return content if len(content) == state[0] else None
+            return False
+        return self.files.get(path) == (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def _pickled(value: Any) -> bytes:

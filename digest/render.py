@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,18 +57,21 @@ def environment(templates_dir: Path | None) -> jinja2.Environment:
 
 def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tuple[OutputFile, ...]:
     """Return every page of the site for `digest`."""
-    return render_pages(digest, config=config, epoch=epoch).files
+    return tuple(render_pages(digest, config=config, epoch=epoch))
 
 
 def render_pages(
     digest: Digest, *, config: SiteConfig, epoch: dt.datetime, memo: PageMemo | None = None
-) -> Rendered:
-    """Return every page of the site for `digest`, taking unchanged pages of the last build from `memo`."""
+) -> Iterator[OutputFile]:
+    """Yield every page of the site for `digest`, one at a time, so that none has to be kept.
+
+    With a `memo`, each page carries its fingerprint, and a page whose fingerprint and file are
+    those of the last build is yielded as kept (no bytes): the writer links the old file.
+    """
     env = environment(config.templates_dir)
     site = _site_view(digest, config=config, epoch=epoch)
     memo = memo.salted(site) if memo is not None else None
-    files: list[OutputFile] = []
-    fingerprints: dict[str, str] = {}
+    pages: list[str] = []
     shared: dict[int, tuple[Any, str]] = {}
 
     def page(
@@ -79,23 +81,25 @@ def render_pages(
         material: Any = None,
         lazy: Callable[[], dict[str, Any]] | None = None,
         **context: Any,
-    ) -> None:
+    ) -> OutputFile:
         # `material` stands for the context when it is cheaper to fingerprint; `lazy` adds the
         # parts of the context that are only worth building when the page is rendered.
+        pages.append(path)
+        fingerprint = ""
         if memo is not None:
             if material is None:
                 material = memo.context_material(context, shared)
             fingerprint = memo.fingerprint(path, template, material)
-            fingerprints[path] = fingerprint
-            kept = memo.reuse(path, fingerprint)
-            if kept is not None:
-                files.append(OutputFile(path, kept))
-                return
+            if memo.keeps(path, fingerprint):
+                return OutputFile(path, b"", fingerprint=fingerprint, kept=True)
         if lazy is not None:
             context.update(lazy())
         depth = path.count("/")
         html = env.get_template(template).render(site=site, root="../" * depth, path=path, **context)
-        files.append(OutputFile(path, html.encode("utf-8")))
+        return OutputFile(path, html.encode("utf-8"), fingerprint=fingerprint)
+
+    # The exports come first: the search index is made from data/records.jsonl while pages render.
+    yield from digest_exports(digest, title=site["title"], generator=site["generator"])
 
     records = digest.records
     articles = [article_view(r) for r in records]
@@ -110,7 +114,7 @@ def render_pages(
         )
     conflicts = [conflict_view(c.measure, c.facts, fact_views) for c in digest.conflicts]
     size = config.page_size
-    page(
+    yield page(
         "index.html",
         "index.html",
         **index_context(digest, articles, by_id, themes=themes, conflicts=conflicts, facts=fact_views),
@@ -118,7 +122,7 @@ def render_pages(
     legend = [(css, label) for _, css, label in KINDS.values()]
     for record, view in zip(records, articles, strict=True):
         art = record.article
-        page(
+        yield page(
             f"articles/{view['id']}.html",
             "article.html",
             # The page is a function of the record and of nothing else of the digest; a record is a
@@ -128,32 +132,32 @@ def render_pages(
             article=view,
             legend=legend,
         )
-    page("themes/index.html", "themes.html", themes=themes)
+    yield page("themes/index.html", "themes.html", themes=themes)
     for theme in themes:
         for _, chunk, pager in _paginate(
             theme_claims.get(theme["slug"], []), size, f"themes/{theme['slug']}"
         ):
-            page(pager["path"], "theme.html", theme=theme, claims=chunk, pager=pager)
+            yield page(pager["path"], "theme.html", theme=theme, claims=chunk, pager=pager)
     people = [person_view(p, by_id) for p in digest.people]
     for _, chunk, pager in _paginate(people, size * 2, "people/index"):
-        page(pager["path"], "people.html", people=chunk, pager=pager)
+        yield page(pager["path"], "people.html", people=chunk, pager=pager)
     for person in people:
         for _, chunk, pager in _paginate(person["quotes"], size, f"people/{person['key']}"):
-            page(pager["path"], "person.html", person=person, quotes=chunk, pager=pager)
+            yield page(pager["path"], "person.html", person=person, quotes=chunk, pager=pager)
     facts = list(fact_views.values())
     for _, chunk, pager in _paginate(facts, size * 2, "facts"):
-        page(pager["path"], "facts.html", facts=chunk, pager=pager, conflicts=conflicts)
+        yield page(pager["path"], "facts.html", facts=chunk, pager=pager, conflicts=conflicts)
     for view in facts:
         if view["href"]:
             for _, chunk, pager in _paginate(view["sources"], size * 2, view["href"].removesuffix(".html")):
-                page(pager["path"], "fact.html", fact=view, sources=chunk, pager=pager)
+                yield page(pager["path"], "fact.html", fact=view, sources=chunk, pager=pager)
     quotes = [q for a in articles for q in a["quotes"]]
     for _, chunk, pager in _paginate(quotes, size, "quotes"):
-        page(pager["path"], "quotes.html", quotes=chunk, pager=pager)
+        yield page(pager["path"], "quotes.html", quotes=chunk, pager=pager)
     timeline = timeline_context(digest, by_id)
     inline_undated = len(timeline["undated"]) <= size * 2
     for _, chunk, pager in _paginate(timeline["events"], size * 4, "timeline"):
-        page(
+        yield page(
             pager["path"],
             "timeline.html",
             years=by_year(chunk),
@@ -164,29 +168,19 @@ def render_pages(
         )
     if not inline_undated:
         for _, chunk, pager in _paginate(timeline["undated"], size * 2, "timeline/undated"):
-            page(pager["path"], "undated.html", undated=chunk, pager=pager)
+            yield page(pager["path"], "undated.html", undated=chunk, pager=pager)
     for _, chunk, pager in _paginate(articles, size, "sources"):
-        page(pager["path"], "sources.html", sources=chunk, pager=pager)
+        yield page(pager["path"], "sources.html", sources=chunk, pager=pager)
     if config.search:
-        page("search.html", "search.html")
-    page("404.html", "404.html")
+        yield page("search.html", "search.html")
+    yield page("404.html", "404.html")
     for asset in ("icon.svg", "search.js") if config.search else ("icon.svg",):
-        files.append(OutputFile(f"assets/{asset}", env.get_template(asset).render().encode("utf-8")))
-    files.append(OutputFile("assets/style.css", env.get_template("style.css").render().encode("utf-8")))
-    files.append(
-        OutputFile("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n".encode())
+        yield OutputFile(f"assets/{asset}", env.get_template(asset).render().encode("utf-8"))
+    yield OutputFile("assets/style.css", env.get_template("style.css").render().encode("utf-8"))
+    yield OutputFile(
+        "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n".encode()
     )
-    files.append(_sitemap(env, files, config=config, site=site))
-    files.extend(digest_exports(digest, title=site["title"], generator=site["generator"]))
-    return Rendered(tuple(files), fingerprints)
-
-
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    """The files of a site and, when rendered with a memo, the fingerprint of each page."""
-
-    files: tuple[OutputFile, ...]
-    fingerprints: Mapping[str, str]
+    yield _sitemap(env, pages, config=config, site=site)
 
 
 def _detail(record: ArticleRecord) -> dict[str, Any]:
@@ -230,8 +224,8 @@ def _paginate(items: list[Any], size: int, stem: str) -> list[tuple[int, list[An
 
 
 def _sitemap(
-    env: jinja2.Environment, files: list[OutputFile], *, config: SiteConfig, site: dict[str, Any]
+    env: jinja2.Environment, pages: list[str], *, config: SiteConfig, site: dict[str, Any]
 ) -> OutputFile:
-    urls = sorted(f.path for f in files if f.path.endswith(".html") and f.path != "404.html")
+    urls = sorted(path for path in pages if path != "404.html")
     xml = env.get_template("sitemap.xml").render(site=site, urls=[config.base_url + u for u in urls])
     return OutputFile("sitemap.xml", xml.encode("utf-8"))

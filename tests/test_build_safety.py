@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import signal
@@ -41,8 +42,10 @@ def test_failure_in_the_middle_of_rendering_keeps_the_old_site(
     real_render = render_module.render_pages
 
     def failing_render(*args, **kwargs):  # type: ignore[no-untyped-def]
-        rendered = real_render(*args, **kwargs)
-        raise RuntimeError(f"renderer crashed after {len(rendered.files)} pages")
+        # Pages reach the writer one at a time: some are staged before the crash.
+        pages = real_render(*args, **kwargs)
+        yield from itertools.islice(pages, 5)
+        raise RuntimeError("renderer crashed after 5 pages")
 
     monkeypatch.setattr(render_module, "render_pages", failing_render)
     with pytest.raises(RuntimeError, match="renderer crashed"):

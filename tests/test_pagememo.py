@@ -119,11 +119,13 @@ def test_reuse_needs_the_same_fingerprint_and_the_same_file(tmp_path: Path) -> N
     memo = PageMemo(
         "base", tmp_path, {"a.html": fingerprint}, {"a.html": (st.st_size, st.st_mtime_ns, st.st_ino)}
     )
-    assert memo.reuse("a.html", fingerprint) == b"<p>old</p>"
-    assert memo.reuse("a.html", base.fingerprint("a.html", "article.html", {"x": 2})) is None
-    assert memo.salted({"updated": "2025-01-01"}).reuse("a.html", fingerprint) is not None
+    assert memo.keeps("a.html", fingerprint)
+    assert not memo.keeps("a.html", base.fingerprint("a.html", "article.html", {"x": 2}))
+    assert memo.salted({"updated": "2025-01-01"}).keeps("a.html", fingerprint)
     assert memo.fingerprint("a.html", "article.html", {"x": 1}) != memo.salted({"u": 1}).fingerprint(
         "a.html", "article.html", {"x": 1}
     )
+    page.write_bytes(b"<p>newer</p>")
+    assert not memo.keeps("a.html", fingerprint)
     page.unlink()
-    assert memo.reuse("a.html", fingerprint) is None
+    assert not memo.keeps("a.html", fingerprint)
