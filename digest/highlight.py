@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -17,13 +16,10 @@ KINDS = {
     "speaker": ("mark", "hl-speaker", "speaker"),
 }
 
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
-    kind: str
-    title: str
+# A span is (start, -end, kind, order, title): sorting the tuples orders spans by start, longest
+# first, then kind, and keeps spans equal in all three in the order they were found.
+_Span = tuple[int, int, str, int, str]
+_Node = tuple[_Span, list["_Node"]]
 
 
 def sentence_html(record: ArticleRecord) -> tuple[Markup, ...]:
@@ -32,54 +28,57 @@ def sentence_html(record: ArticleRecord) -> tuple[Markup, ...]:
     spans: list[_Span] = []
     for fig in record.figures:
         detail = f"{fig.kind}: {fig.value:g} {fig.unit or ''}".strip() if fig.value is not None else fig.kind
-        spans.append(_Span(fig.start, fig.end, "figure", detail))
+        spans.append((fig.start, -fig.end, "figure", len(spans), detail))
     for expr in record.dates:
-        spans.append(_Span(expr.start, expr.end, "date", f"{expr.type} {expr.value or 'unresolved'}"))
+        spans.append((expr.start, -expr.end, "date", len(spans), f"{expr.type} {expr.value or 'unresolved'}"))
     for quote in record.quotes:
         if quote.direct:
-            spans.append(
-                _Span(quote.start, quote.end, "quote", f"quote by {quote.speaker or 'unknown speaker'}")
-            )
+            title = f"quote by {quote.speaker or 'unknown speaker'}"
+            spans.append((quote.start, -quote.end, "quote", len(spans), title))
     for speaker in record.speakers:
         for mention in speaker.mentions:
-            spans.append(_Span(mention.start, mention.end, "speaker", speaker.name))
-    spans.sort(key=lambda s: (s.start, -s.end, s.kind))
-    starts = [s.start for s in spans]
+            spans.append((mention.start, -mention.end, "speaker", len(spans), speaker.name))
+    spans.sort()
+    starts = [s[0] for s in spans]
+    text = art.text
     out = []
     for sentence in art.sentences:
         # Spans are sorted by start, so a sentence's spans are one slice: no scan over the article.
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end, lo=first)
-        inside = [s for s in spans[first:last] if s.end <= sentence.end]
-        out.append(_render(art.text, sentence.start, sentence.end, _nest(inside)))
+        if first == last:
+            out.append(escape(text[sentence.start : sentence.end]))
+            continue
+        inside = [s for s in spans[first:last] if -s[1] <= sentence.end]
+        out.append(Markup(_render(text, sentence.start, sentence.end, _nest(inside))))
     return tuple(out)
 
 
-def _nest(spans: list[_Span]) -> list[tuple[_Span, list]]:  # type: ignore[type-arg]
+def _nest(spans: list[_Span]) -> list[_Node]:
     """Return spans as a tree; a span crossing an earlier one's end is dropped."""
-    roots: list[tuple[_Span, list]] = []  # type: ignore[type-arg]
-    stack: list[tuple[_Span, list]] = []  # type: ignore[type-arg]
+    roots: list[_Node] = []
+    stack: list[_Node] = []
     for span in spans:
-        while stack and span.start >= stack[-1][0].end:
+        end = -span[1]
+        while stack and span[0] >= -stack[-1][0][1]:
             stack.pop()
-        if stack and span.end > stack[-1][0].end:
+        if stack and end > -stack[-1][0][1]:
             continue
-        node: tuple[_Span, list] = (span, [])  # type: ignore[type-arg]
+        node: _Node = (span, [])
         (stack[-1][1] if stack else roots).append(node)
         stack.append(node)
     return roots
 
 
-def _render(text: str, start: int, end: int, nodes: list[tuple[_Span, list]]) -> Markup:  # type: ignore[type-arg]
+def _render(text: str, start: int, end: int, nodes: list[_Node]) -> str:
     parts: list[str] = []
     pos = start
-    for span, children in nodes:
-        parts.append(str(escape(text[pos : span.start])))
-        element, css, label = KINDS[span.kind]
-        inner = _render(text, span.start, span.end, children)
-        parts.append(
-            f'<{element} class="{css}" title="{escape(label + ": " + span.title)}">{inner}</{element}>'
-        )
-        pos = span.end
-    parts.append(str(escape(text[pos:end])))
-    return Markup("".join(parts))
+    for (span_start, neg_end, kind, _, title), children in nodes:
+        span_end = -neg_end
+        parts.append(escape(text[pos:span_start]))
+        element, css, label = KINDS[kind]
+        inner = _render(text, span_start, span_end, children)
+        parts.append(f'<{element} class="{css}" title="{escape(label + ": " + title)}">{inner}</{element}>')
+        pos = span_end
+    parts.append(escape(text[pos:end]))
+    return "".join(parts)

@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from digest.highlight import sentence_html
-from digest.models import Article, ArticleRecord
+from digest.models import Article, ArticleRecord, Claim
 from digest.richtext import markdown_html
 from digest.synthesize import person_key
 from digest.textsafe import xml_safe
@@ -206,17 +206,20 @@ class ClaimView:
 
 def claim_view(record: ArticleRecord, index: int) -> ClaimView:
     """Return the view of claim `index` of `record`, with a link to its sentence."""
-    claim = record.claims[index]
     art = record.article
+    return _claim_view(record.claims[index], art.id, source_title(art))
+
+
+def _claim_view(claim: Claim, article: str, label: str) -> ClaimView:
     return ClaimView(
         text=claim.text,
         kind=claim.kind,
         hedged=claim.hedged,
         speaker=claim.speaker,
         attribution=claim.attribution,
-        article=art.id,
-        href=f"articles/{art.id}.html#s{claim.sentence}",
-        label=source_title(art),
+        article=article,
+        href=f"articles/{article}.html#s{claim.sentence}",
+        label=label,
         weight=len(claim.figures) * 2
         + (claim.speaker is not None)
         + (claim.attribution is not None)
@@ -228,8 +231,10 @@ def claims_by_theme(records: tuple[ArticleRecord, ...]) -> dict[str, list[ClaimV
     """Return the claims of every theme in record order; a claim in two themes is one shared view."""
     grouped: dict[str, list[ClaimView]] = defaultdict(list)
     for record in records:
-        for index, claim in enumerate(record.claims):
-            view = claim_view(record, index)
+        art = record.article
+        label = source_title(art)
+        for claim in record.claims:
+            view = _claim_view(claim, art.id, label)
             for slug in claim.themes or ("other",):
                 grouped[slug].append(view)
     return grouped
