@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from itertools import islice
 
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
@@ -40,9 +41,11 @@ def entry_id(record: ArticleRecord) -> str:
 
 def render_feeds(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tuple[OutputFile, ...]:
     """Return the digest's feeds and one RSS and one Atom feed per theme, newest articles first."""
-    latest = _latest(digest.records, limit=config.feed_items)
+    # One sort for every feed: a theme's newest articles are the first of its members in the
+    # order of all articles, since the order is the same and sorting keeps ties in record order.
+    ordered = _newest_first(digest.records)
     files = _feed_set(
-        _entries(latest, config=config, epoch=epoch),
+        _entries(ordered[: config.feed_items], config=config, epoch=epoch),
         config=config,
         epoch=epoch,
         stem="",
@@ -50,18 +53,12 @@ def render_feeds(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> t
         description=config.description,
         json_feed=True,
     )
+    themes_of = [_themes(record) for record in ordered]
     for theme in digest.themes:
-        members = tuple(
-            record
-            for record in digest.records
-            if any(
-                theme.slug in claim.themes or (theme.slug == "other" and not claim.themes)
-                for claim in record.claims
-            )
-        )
+        members = (record for record, slugs in zip(ordered, themes_of, strict=True) if theme.slug in slugs)
         files.extend(
             _feed_set(
-                _entries(_latest(members, limit=config.feed_items), config=config, epoch=epoch),
+                _entries(tuple(islice(members, config.feed_items)), config=config, epoch=epoch),
                 config=config,
                 epoch=epoch,
                 stem=f"themes/{theme.slug}",
@@ -73,14 +70,22 @@ def render_feeds(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> t
     return tuple(files)
 
 
-def _latest(records: tuple[ArticleRecord, ...], *, limit: int) -> tuple[ArticleRecord, ...]:
-    """Return the `limit` newest records, newest first; undated ones last, ties by feed id."""
+def _themes(record: ArticleRecord) -> set[str]:
+    """Return the slugs of the themes `record` has a claim in; a claim in none is in "other"."""
+    slugs = {slug for claim in record.claims for slug in claim.themes}
+    if any(not claim.themes for claim in record.claims):
+        slugs.add("other")
+    return slugs
+
+
+def _newest_first(records: tuple[ArticleRecord, ...]) -> tuple[ArticleRecord, ...]:
+    """Return `records` newest first; undated ones last, ties by feed id."""
 
     def order(record: ArticleRecord) -> tuple[bool, float, str]:
         published = record.article.published
         return (published is None, -(published.timestamp() if published else 0.0), entry_id(record))
 
-    return tuple(sorted(records, key=order)[:limit])
+    return tuple(sorted(records, key=order))
 
 
 def _entries(records: tuple[ArticleRecord, ...], *, config: SiteConfig, epoch: dt.datetime) -> list[_Entry]:

@@ -13,6 +13,8 @@ from lxml import etree
 
 from digest.config import parse_config
 from digest.feeds import render_feeds
+from digest.models import Theme
+from digest.synthesize import synthesize
 from tests.factories import make_digest, make_record
 
 EPOCH = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
@@ -118,3 +120,31 @@ def test_theme_feeds_hold_the_articles_of_their_theme(tmp_path: Path) -> None:
         f.path: f.content for f in render_feeds(make_digest(inside, outside), config=config, epoch=EPOCH)
     }
     assert [e.title for e in feedparser.parse(files["themes/business.xml"]).entries] == ["Inside"]
+
+
+def test_each_theme_feed_takes_the_newest_of_its_own_articles(tmp_path: Path) -> None:
+    def record(art_id: str, day: int | None, themes: tuple[str, ...]):  # type: ignore[no-untyped-def]
+        published = dt.datetime(2025, 1, day, tzinfo=dt.UTC) if day else None
+        return make_record(art_id, title=art_id, published=published, themes=themes)
+
+    records = (
+        record("old-business", 1, ("business",)),
+        record("unthemed-old", 3, ()),
+        record("new-business", 5, ("business",)),
+        record("unthemed-new", 9, ()),
+        record("undated-business", None, ("business",)),
+    )
+    themes = (
+        Theme("Business", "business", "Money matters", ("revenue",)),
+        Theme("Other", "other", "", ()),
+    )
+    config = parse_config({"feed_items": 2}, project_dir=tmp_path)
+    digest = synthesize(records, themes=themes)
+    files = {f.path: f.content for f in render_feeds(digest, config=config, epoch=EPOCH)}
+
+    def titles(path: str) -> list[str]:
+        return [e.title for e in feedparser.parse(files[path]).entries]
+
+    assert titles("feed.xml") == ["unthemed-new", "new-business"]
+    assert titles("themes/business.atom") == ["new-business", "old-business"]
+    assert titles("themes/other.xml") == ["unthemed-new", "unthemed-old"]
