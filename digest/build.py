@@ -7,16 +7,13 @@ has changed since the last build and the site is still as that build left it, no
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import os
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from digest.assemble import make_site, page_memo
 from digest.cache import (
     RecordCache,
     SiteStamp,
@@ -28,16 +25,13 @@ from digest.cache import (
 )
 from digest.clean import clean_article
 from digest.config import CONFIG_NAME, SiteConfig
-from digest.errors import ConfigError
 from digest.executors import Executor, map_articles
 from digest.extract import extract_record
-from digest.load import load_articles
-from digest.models import ArticleRecord, Diagnostic, OutputFile, SourceDoc
+from digest.load import FileState, load_articles, load_changed
+from digest.models import ArticleRecord, Diagnostic, SourceDoc
 from digest.output import build_lock, check_output_dir
-from digest.pagememo import PageMemo
 
 Progress = Callable[[int, int], None]
-RECORDS = "data/records.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +65,38 @@ class _Collected:
     misses: int
 
 
+class Warm:
+    """What a long-running process (`digest serve`) keeps from one build for the next.
+
+    The articles read, with the state of their file when it was read, and the records made, by
+    record key. A file is taken as it was only when its state is unchanged and was already older
+    than the read by a margin, so that a second write within one clock tick is never missed.
+    """
+
+    MARGIN_NS = 2_000_000_000
+
+    def __init__(self) -> None:
+        self.docs: dict[str, tuple[FileState, SourceDoc]] = {}
+        self.records: dict[str, ArticleRecord] = {}
+        self.read_ns = 0
+
+    def trusted(self) -> dict[str, tuple[FileState, SourceDoc]]:
+        """Return the articles whose file state can vouch for their bytes."""
+        limit = self.read_ns - self.MARGIN_NS
+        return {path: known for path, known in self.docs.items() if known[0][1] < limit}
+
+    def load(self, config: SiteConfig) -> tuple[tuple[SourceDoc, ...], tuple[Diagnostic, ...]]:
+        """Load the project's articles, reading only the files changed since the last load."""
+        started = time.time_ns()
+        found = load_changed(
+            config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes, known=self.trusted()
+        )
+        by_path = {doc.path: doc for doc in found.docs}
+        self.docs = {path: (state, by_path[path]) for path, state in found.states.items()}
+        self.read_ns = started
+        return found.docs, found.problems
+
+
 class _Clock:
     def __init__(self) -> None:
         self.stages: list[tuple[str, float]] = []
@@ -87,18 +113,6 @@ class _Clock:
 def process_article(doc: SourceDoc) -> ArticleRecord:
     """Return the record of one loaded article: the pure per-article stage."""
     return extract_record(clean_article(doc))
-
-
-def build_epoch(records: tuple[ArticleRecord, ...]) -> dt.datetime:
-    """Return the date the site states as its own: SOURCE_DATE_EPOCH, else the newest article date."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if raw:
-        try:
-            return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
-        except (ValueError, OverflowError, OSError) as exc:
-            raise ConfigError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}") from exc
-    dates = [r.article.published for r in records if r.article.published is not None]
-    return max(dates) if dates else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def collect(
@@ -134,10 +148,11 @@ def _records(
     workers: int | None,
     scheduler: str | None,
     progress: Progress | None,
+    warm: Warm | None = None,
 ) -> _Collected:
     settings = record_settings(timezone=config.timezone)
     cache = RecordCache(config.cache_dir, settings=settings) if use_cache else None
-    cached = [cache.get(doc) if cache is not None else None for doc in docs]
+    cached = [_cached(doc, cache, warm) for doc in docs]
     missing = [doc for doc, record in zip(docs, cached, strict=True) if record is None]
     done = len(docs) - len(missing)
 
@@ -156,8 +171,20 @@ def _records(
         cache.save()
     remaining = iter(fresh)
     records = tuple(record if record is not None else next(remaining) for record in cached)
+    if warm is not None and cache is not None:
+        warm.records = {cache.key(doc): record for doc, record in zip(docs, records, strict=True)}
     found = tuple(d for r in records for d in r.article.diagnostics)
     return _Collected(records, diagnostics + found, len(docs) - len(missing), len(missing))
+
+
+def _cached(doc: SourceDoc, cache: RecordCache | None, warm: Warm | None) -> ArticleRecord | None:
+    if cache is None:
+        return None
+    record = warm.records.get(cache.key(doc)) if warm is not None else None
+    if record is None:
+        return cache.get(doc)
+    cache.remember(doc, record)
+    return record
 
 
 def build(
@@ -169,11 +196,21 @@ def build(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    warm: Warm | None = None,
 ) -> BuildReport:
     """Build the site of `config` into its output directory, atomically, and report what happened.
 
-    `progress(done, total)` is told how many articles have their record so far.
+    `progress(done, total)` is told how many articles have their record so far. A process that
+    builds again and again passes the same `warm` to each build, which then reads and extracts only
+    what changed (without the cache, `warm` is not used).
     """
+    warm = warm if use_cache else None
+
+    def load() -> tuple[tuple[SourceDoc, ...], tuple[Diagnostic, ...]]:
+        if warm is not None:
+            return warm.load(config)
+        return load_articles(config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes)
+
     check_output_dir(config.output_dir, project_dir=config.project_dir)
     clock = _Clock()
     with build_lock(config.output_dir):
@@ -190,9 +227,7 @@ def build(
             if stamp is not None and stamp.unchanged(quick=quick, inputs=inputs):
                 key = stamp.key
             else:
-                docs, load_problems = load_articles(
-                    config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes
-                )
+                docs, load_problems = load()
                 key = _site_key(quick, docs, load_problems)
         if stamp is not None and stamp.key == key:
             with clock.stage("check site"):
@@ -208,9 +243,7 @@ def build(
                     reused=True,
                 )
             if not docs:
-                docs, load_problems = load_articles(
-                    config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes
-                )
+                docs, load_problems = load()
         with clock.stage("extract"):
             found = _records(
                 docs,
@@ -221,16 +254,16 @@ def build(
                 workers=workers,
                 scheduler=scheduler,
                 progress=progress,
+                warm=warm,
             )
-        memo = _memo(stamp, quick, config) if use_cache else None
-        written, unchanged, pages = _make_site(
+        done = make_site(
             found.records,
             config=config,
-            clock=clock,
             on_write=on_write,
-            memo=memo,
+            memo=page_memo(stamp, quick, config) if use_cache else None,
             search_cache=config.cache_dir / "search" if use_cache else None,
         )
+        clock.stages += done.stages
         if use_cache:
             state = output_state(config.output_dir)
             stamp = SiteStamp(
@@ -241,96 +274,17 @@ def build(
                 quick=quick,
                 inputs=inputs,
                 settled_ns=time.time_ns(),
-                pages=tuple(sorted(pages.items())),
+                pages=tuple(sorted(done.fingerprints.items())),
             )
             write_stamp(config.cache_dir, config.output_dir, stamp)
     return BuildReport(
         len(found.records),
         found.diagnostics,
-        written,
-        unchanged,
+        done.written,
+        done.unchanged,
         tuple(clock.stages),
         cache_hits=found.hits,
         cache_misses=found.misses,
-    )
-
-
-def _make_site(
-    records: tuple[ArticleRecord, ...],
-    *,
-    config: SiteConfig,
-    clock: _Clock,
-    on_write: Callable[[str], None] | None,
-    memo: PageMemo | None = None,
-    search_cache: Path | None = None,
-) -> tuple[int, int, Mapping[str, str]]:
-    # Imported here: an unchanged rebuild never needs Jinja2, feedgen or lxml.
-    from digest.feeds import render_feeds
-    from digest.output import write_site
-    from digest.render import render_pages
-    from digest.synthesize import synthesize
-    from digest.themes import assign_themes
-
-    with clock.stage("themes"):
-        records, themes = assign_themes(records, specs=config.themes)
-    with clock.stage("synthesize"):
-        digest = synthesize(records, themes=themes)
-    epoch = build_epoch(records)
-    fingerprints: dict[str, str] = {}
-    spent = {"render": 0.0, "search": 0.0}
-
-    def files(pool: ThreadPoolExecutor) -> Iterator[OutputFile]:
-        # Pages go to the writer one by one, so the site is never held in memory whole; the search
-        # index is made in the background from data/records.jsonl (the first file) meanwhile.
-        index: Future[tuple[OutputFile, ...]] | None = None
-        pages = render_pages(digest, config=config, epoch=epoch, memo=memo)
-        while True:
-            start = time.perf_counter()
-            item = next(pages, None)
-            spent["render"] += time.perf_counter() - start
-            if item is None:
-                break
-            if item.fingerprint:
-                fingerprints[item.path] = item.fingerprint
-            if item.path == RECORDS and config.search:
-                index = pool.submit(_search, item, language=config.language, cache_dir=search_cache)
-            yield item
-        start = time.perf_counter()
-        yield from render_feeds(digest, config=config, epoch=epoch)
-        spent["render"] += time.perf_counter() - start
-        if config.search:
-            start = time.perf_counter()
-            found = index.result() if index is not None else _search(None, language=config.language)
-            spent["search"] += time.perf_counter() - start
-            yield from found
-
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest-search") as pool:
-        written, unchanged = write_site(
-            files(pool), output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
-        )
-    total = time.perf_counter() - start
-    clock.stages += [*spent.items(), ("write", total - sum(spent.values()))]
-    return written, unchanged, fingerprints
-
-
-def _search(
-    records: OutputFile | None, *, language: str, cache_dir: Path | None = None
-) -> tuple[OutputFile, ...]:
-    from digest.search import search_files
-
-    return search_files((records,) if records is not None else (), language=language, cache_dir=cache_dir)
-
-
-def _memo(stamp: SiteStamp | None, quick: str, config: SiteConfig) -> PageMemo:
-    """Return what the last build's pages can offer this one: nothing unless settings and code match."""
-    if stamp is None or stamp.quick != quick:
-        return PageMemo(quick)
-    return PageMemo(
-        quick,
-        config.output_dir,
-        dict(stamp.pages),
-        {path: (size, mtime, inode) for path, size, mtime, inode in stamp.files},
     )
 
 

@@ -35,6 +35,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # A test checks that none of them is imported by the modules that load, clean and extract.
 NOT_RECORD_CODE = frozenset(
     {
+        "assemble.py",
         "build.py",
         "cache.py",
         "cli.py",
@@ -199,6 +200,13 @@ class RecordCache:
             return record
         self.misses += 1
         return None
+
+    def remember(self, doc: SourceDoc, record: ArticleRecord) -> None:
+        """Keep `doc`'s record, already known to the caller, in the pack this build saves."""
+        key = self.key(doc)
+        blob = self._stored.get(key)
+        self._kept[key] = blob if blob is not None else _dumps(record)
+        self.hits += 1
 
     def put(self, doc: SourceDoc, record: ArticleRecord) -> None:
         """Remember the record of `doc` for the next build."""

@@ -10,7 +10,8 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path, PurePosixPath
 
@@ -21,9 +22,19 @@ from digest.errors import ArticleError
 from digest.models import Diagnostic, SourceDoc
 from digest.slugs import fallback_slug, slugify
 
-__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_ARTICLE_BYTES", "load_article", "load_articles", "parse_article"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "DEFAULT_MAX_ARTICLE_BYTES",
+    "FileState",
+    "Loaded",
+    "load_article",
+    "load_articles",
+    "load_changed",
+    "parse_article",
+]
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+FileState = tuple[int, int, int]
 MAX_TITLE_CHARS = 200
 
 # O_NONBLOCK: a file swapped for a FIFO after lstat must not hang the build on open.
@@ -45,16 +56,47 @@ def load_articles(
     A file that cannot be loaded is left out and reported in the returned diagnostics; warnings
     about a file that was loaded travel in its `SourceDoc.diagnostics`.
     """
+    found = load_changed(articles_dir, tz=tz, max_bytes=max_bytes, known={})
+    return found.docs, found.problems
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The articles of a directory, the problems met, and the state each file had when it was read."""
+
+    docs: tuple[SourceDoc, ...]
+    problems: tuple[Diagnostic, ...]
+    states: Mapping[str, FileState]
+
+
+def load_changed(
+    articles_dir: Path,
+    *,
+    tz: tzinfo,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    known: Mapping[str, tuple[FileState, SourceDoc]],
+) -> Loaded:
+    """Return every article under `articles_dir`, reading only the files not `known` as they are.
+
+    `known` maps a path to a regular file's (size, mtime_ns, inode) and the article read from it
+    then; the caller keeps only states old enough that a later write cannot share their mtime.
+    """
     root = Path(os.path.abspath(articles_dir))
     if not root.is_dir():
         raise ArticleError("the articles directory does not exist", path=_shown(root.name or str(root)))
     real_root = root.resolve()
     docs: list[SourceDoc] = []
     problems: list[Diagnostic] = []
+    states: dict[str, FileState] = {}
     taken: dict[str, str] = {}
     for path, shown in _walk(root, _shown(root.name), problems):
+        state = _regular_state(path)
+        earlier = known.get(shown)
         try:
-            doc = parse_article(_read(path, shown, real_root, max_bytes), path=shown, tz=tz)
+            if earlier is not None and state is not None and earlier[0] == state:
+                doc = earlier[1]
+            else:
+                doc = parse_article(_read(path, shown, real_root, max_bytes), path=shown, tz=tz)
         except _Skipped as exc:
             problems.append(Diagnostic(shown, exc.message, "warning", exc.line))
             continue
@@ -73,7 +115,18 @@ def load_articles(
             continue
         taken[doc.id] = shown
         docs.append(doc)
-    return tuple(docs), tuple(problems)
+        if state is not None:
+            states[shown] = state
+    return Loaded(tuple(docs), tuple(problems), states)
+
+
+def _regular_state(path: Path) -> FileState | None:
+    """Return (size, mtime_ns, inode) of a regular file, taken before it is read; None for others."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino) if stat.S_ISREG(st.st_mode) else None
 
 
 def load_article(

@@ -15,10 +15,13 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digest.config import CONFIG_NAME, load_config
 from digest.errors import DigestError
+
+if TYPE_CHECKING:
+    from digest.build import Warm
 
 SERVE_DIR = Path(".digest-cache") / "serve-site"
 STATUS_PATH = "/__digest__/status"
@@ -41,6 +44,8 @@ class BuildState:
     problems: tuple[str, ...] = ()
     ok: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # Articles and records kept from one build for the next; only the builder thread touches it.
+    warm: Warm | None = field(default=None, repr=False)
 
     def update(self, *, ok: bool, problems: Iterable[str]) -> None:
         """Record the outcome of a build and give it the next number."""
@@ -57,11 +62,13 @@ class BuildState:
 
 def rebuild(project_dir: Path, output_dir: Path, state: BuildState, *, log: Callable[[str], None]) -> None:
     """Build the preview once and record what went wrong; never raise."""
-    from digest.build import build
+    from digest.build import Warm, build
 
     try:
         config = load_config(project_dir, output_dir=output_dir)
-        report = build(config)
+        if state.warm is None:
+            state.warm = Warm()
+        report = build(config, warm=state.warm)
         problems = [d.format() for d in report.diagnostics if d.level == "error"]
     # The preview must outlive any mistake in an article, a template or digest.yaml, whatever it
     # raises; the message goes to the page and the terminal, and the next save retries.

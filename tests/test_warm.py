@@ -1,0 +1,112 @@
+"""A process that builds again and again (digest serve) reads and extracts only what changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest import build as build_module
+from digest import load as load_module
+from digest.build import Warm, build
+from digest.config import load_config
+
+FIXTURE = Path(__file__).parent / "fixtures" / "project_basic"
+HOUR_NS = 3600 * 10**9
+
+
+def _snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _age(directory: Path) -> None:
+    """Date every article an hour back, as files saved long before the build are."""
+    for path in directory.iterdir():
+        st = path.stat()
+        os.utime(path, ns=(st.st_atime_ns - HOUR_NS, st.st_mtime_ns - HOUR_NS))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    out = tmp_path / "project"
+    shutil.copytree(FIXTURE, out)
+    _age(out / "articles")
+    return out
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = load_module.parse_article
+
+    def counting(raw, *, path, tz):  # type: ignore[no-untyped-def]
+        seen.append(path)
+        return real(raw, path=path, tz=tz)
+
+    monkeypatch.setattr(load_module, "parse_article", counting)
+    return seen
+
+
+@pytest.fixture
+def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = build_module.process_article
+
+    def counting(doc):  # type: ignore[no-untyped-def]
+        seen.append(doc.path)
+        return real(doc)
+
+    monkeypatch.setattr(build_module, "process_article", counting)
+    return seen
+
+
+def test_a_warm_rebuild_reads_and_extracts_only_the_edited_article(
+    project: Path, tmp_path: Path, parsed: list[str], extracted: list[str]
+) -> None:
+    warm = Warm()
+    build(load_config(project), warm=warm)
+    assert len(parsed) == 3
+    parsed.clear()
+    extracted.clear()
+    target = project / "articles" / "article_with_metadata.md"
+    target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
+    report = build(load_config(project), warm=warm)
+    assert parsed == ["articles/article_with_metadata.md"]
+    assert extracted == ["articles/article_with_metadata.md"]
+    assert report.cache_misses == 1
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project / "articles", fresh / "articles")
+    shutil.copy(project / "digest.yaml", fresh)
+    build(load_config(fresh), use_cache=False)
+    assert _snapshot(project / "site") == _snapshot(fresh / "site")
+
+
+def test_a_file_saved_just_before_the_build_is_read_again(project: Path, parsed: list[str]) -> None:
+    warm = Warm()
+    (project / "articles" / "new.txt").write_text("Acme results\n\nAcme said profit rose 9% on Friday.\n")
+    build(load_config(project), warm=warm)
+    parsed.clear()
+    # A second save within the same clock tick would keep size and time: a fresh file is never trusted.
+    (project / "articles" / "other.txt").write_text("Other news\n\nShares rose 2% on Monday.\n")
+    build(load_config(project), warm=warm)
+    assert sorted(parsed) == ["articles/new.txt", "articles/other.txt"]
+
+
+def test_a_deleted_article_leaves_the_warm_state(project: Path) -> None:
+    warm = Warm()
+    build(load_config(project), warm=warm)
+    (project / "articles" / "article_with_conflict.md").unlink()
+    report = build(load_config(project), warm=warm)
+    assert report.articles == 2
+    assert "articles/article_with_conflict.md" not in warm.docs
+    assert len(warm.records) == 2
+
+
+def test_without_the_cache_the_warm_state_is_not_used(project: Path, parsed: list[str]) -> None:
+    warm = Warm()
+    build(load_config(project), warm=warm, use_cache=False)
+    build(load_config(project), warm=warm, use_cache=False)
+    assert len(parsed) == 6
+    assert not warm.docs
