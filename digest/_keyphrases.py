@@ -79,7 +79,12 @@ def tokens(text: str) -> list[str]:
 
 def stems(text: str) -> list[str]:
     """Return the stems of the words of `text`."""
-    return [stem(word.lower()) for word in _TOKEN.findall(text)]
+    return list(map(_written_stem, _TOKEN.findall(text)))
+
+
+@lru_cache(maxsize=1 << 18)
+def _written_stem(word: str) -> str:
+    return stem(word.lower())
 
 
 _STOP_STEMS = frozenset(stem(word) for word in STOPWORDS)

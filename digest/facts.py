@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 
 from digest.models import ArticleRecord, Conflict, Fact, Figure, SourceRef
 
@@ -77,8 +78,10 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 FigureKey = tuple[int, int]  # (record index, figure index)
 
 
+@lru_cache(maxsize=1 << 16)
 def measure_tokens(measure: str | None) -> frozenset[str]:
     """Return the normalised content words of a figure's measure."""
+    # Cached: thousands of articles state the same few measures ("revenue", "cloud revenue").
     if not measure:
         return frozenset()
     text = unicodedata.normalize("NFKC", measure).casefold()
@@ -227,21 +230,74 @@ def _merge_block(
                 b = records[r].figures[b_key[1]]
                 if a.sentence != b.sentence and _translated(records[r], a, b):
                     uf.union(a_key, b_key)
-    # Sorting by size keeps the comparison window small even for thousands of distinct figures.
-    ordered = sorted(reps, key=lambda k: (abs(records[k[0]].figures[k[1]].value or 0.0), k))
-    for i, a_key in enumerate(ordered):
-        a = records[a_key[0]].figures[a_key[1]]
-        assert a.value is not None
-        limit = abs(a.value) * (1 + _BOUND_SLACK + _ROUNDING) + 1e-9
-        for b_key in ordered[i + 1 :]:
-            b = records[b_key[0]].figures[b_key[1]]
-            if b.value is None or abs(b.value) > limit:
+    _link(records, reps, tokens, uf)
+
+
+def _link(
+    records: tuple[ArticleRecord, ...],
+    reps: list[FigureKey],
+    tokens: dict[FigureKey, frozenset[str]],
+    uf: _UnionFind,
+) -> None:
+    """Join figures of compatible values whose measures are alike, or that are large sums stated alike."""
+    # Whether two figures are compatible or distinctive depends on their value and qualifier only, so
+    # it is decided once per pair of (value, qualifier) classes, not once per pair of figures.
+    classes: dict[tuple[float, str | None], list[FigureKey]] = defaultdict(list)
+    for key in reps:
+        fig = records[key[0]].figures[key[1]]
+        # A range matches nothing (see `_compatible`).
+        if fig.value is not None and fig.value_max is None:
+            classes[(fig.value, fig.approx)].append(key)
+    # Sorting by size keeps the comparison window small even for thousands of distinct values.
+    order = sorted(classes, key=lambda c: (abs(c[0]), c[0], c[1] is not None, c[1] or ""))
+    for i, a_class in enumerate(order):
+        a_keys = classes[a_class]
+        a = records[a_keys[0][0]].figures[a_keys[0][1]]
+        limit = abs(a_class[0]) * (1 + _BOUND_SLACK + _ROUNDING) + 1e-9
+        for j in range(i, len(order)):
+            b_class = order[j]
+            if abs(b_class[0]) > limit:
                 break
-            if a_key[0] == b_key[0] and a.sentence == b.sentence:
-                continue
+            b_keys = classes[b_class]
+            b = records[b_keys[0][0]].figures[b_keys[0][1]]
             if not _compatible(a, b):
                 continue
-            if _similar(tokens[a_key], tokens[b_key]) or _distinctive(a, b):
+            if _distinctive(a, b):
+                _link_all(records, a_keys if i == j else a_keys + b_keys, uf)
+            else:
+                _link_similar(records, a_keys, None if i == j else b_keys, tokens, uf)
+
+
+def _link_all(records: tuple[ArticleRecord, ...], keys: list[FigureKey], uf: _UnionFind) -> None:
+    """Join figures that all match each other except where two share a sentence."""
+    # Two figures in one sentence never match, but both match any figure stated elsewhere: so the
+    # figures are one group as soon as they come from two places, and stay apart if from one.
+    places = {(key[0], records[key[0]].figures[key[1]].sentence) for key in keys}
+    if len(places) > 1:
+        for key in keys[1:]:
+            uf.union(keys[0], key)
+
+
+def _link_similar(
+    records: tuple[ArticleRecord, ...],
+    a_keys: list[FigureKey],
+    b_keys: list[FigureKey] | None,
+    tokens: dict[FigureKey, frozenset[str]],
+    uf: _UnionFind,
+) -> None:
+    """Join each figure of `a_keys` to the figures of `b_keys` (or of `a_keys`) with a similar measure."""
+    for i, a_key in enumerate(a_keys):
+        a_tokens = tokens[a_key]
+        if not a_tokens:
+            continue
+        sentence = records[a_key[0]].figures[a_key[1]].sentence
+        for b_key in a_keys[i + 1 :] if b_keys is None else b_keys:
+            # Figures already joined need no comparison: a story told alike collapses quickly.
+            if uf.find(a_key) == uf.find(b_key):
+                continue
+            if a_key[0] == b_key[0] and sentence == records[b_key[0]].figures[b_key[1]].sentence:
+                continue
+            if _similar(a_tokens, tokens[b_key]):
                 uf.union(a_key, b_key)
 
 

@@ -12,6 +12,7 @@ from digest.models import (
     Digest,
     Person,
     PersonQuote,
+    Quote,
     Theme,
     TimelineEvent,
 )
@@ -40,10 +41,11 @@ class _PersonAcc:
     """Mutable accumulator private to `_people`; never leaves this module."""
 
     anonymous: bool
-    names: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    orgs: list[str] = field(default_factory=list)
-    articles: list[str] = field(default_factory=list)
+    # Case-folded value -> the first spelling met, so each value is added in constant time.
+    names: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    orgs: dict[str, str] = field(default_factory=dict)
+    articles: dict[str, str] = field(default_factory=dict)
     aliases: set[str] = field(default_factory=set)
     quotes: list[PersonQuote] = field(default_factory=list)
 
@@ -52,9 +54,15 @@ def _people(records: tuple[ArticleRecord, ...]) -> tuple[Person, ...]:
     merged: dict[str, _PersonAcc] = {}
     for record in records:
         art = record.article
+        # Quotes by speaker once per article, rather than every quote scanned for every speaker.
+        quotes: dict[str | None, list[Quote]] = {}
+        for quote in record.quotes:
+            quotes.setdefault(quote.speaker, []).append(quote)
         for speaker in record.speakers:
             key = person_key(speaker.name, anonymous=speaker.anonymous, article=art.id)
-            acc = merged.setdefault(key, _PersonAcc(anonymous=speaker.anonymous))
+            acc = merged.get(key)
+            if acc is None:
+                acc = merged[key] = _PersonAcc(anonymous=speaker.anonymous)
             _add(acc.names, speaker.name)
             _add(acc.roles, speaker.role)
             _add(acc.orgs, speaker.organization)
@@ -62,17 +70,16 @@ def _people(records: tuple[ArticleRecord, ...]) -> tuple[Person, ...]:
             acc.aliases.update(speaker.aliases)
             acc.quotes.extend(
                 PersonQuote(q.text, q.direct, source_ref(record, q.sentence, q.text, q.start, q.end))
-                for q in record.quotes
-                if q.speaker == speaker.name
+                for q in quotes.get(speaker.name, ())
             )
     people = [
         Person(
             key=key,
-            name=max(acc.names, key=lambda n: (len(n), n)),
-            roles=tuple(acc.roles),
-            organizations=tuple(acc.orgs),
+            name=max(acc.names.values(), key=lambda n: (len(n), n)),
+            roles=tuple(acc.roles.values()),
+            organizations=tuple(acc.orgs.values()),
             anonymous=acc.anonymous,
-            articles=tuple(acc.articles),
+            articles=tuple(acc.articles.values()),
             quotes=tuple(acc.quotes),
             aliases=tuple(sorted(acc.aliases)),
         )
@@ -88,9 +95,9 @@ def person_key(name: str, *, anonymous: bool, article: str) -> str:
     return f"{article}-{slug}"[:80] if anonymous else slug[:80]
 
 
-def _add(items: list[str], value: str | None) -> None:
-    if value and value.casefold() not in {item.casefold() for item in items}:
-        items.append(value)
+def _add(items: dict[str, str], value: str | None) -> None:
+    if value:
+        items.setdefault(value.casefold(), value)
 
 
 def _timeline(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import fields, replace
+from operator import attrgetter
 
 from digest import _keyphrases as kp
 from digest.config import ThemeSpec
@@ -23,28 +24,44 @@ _SAMPLE = 500
 _FLOOR = 0.5
 
 Phrase = tuple[str, ...]
+Label = tuple[str, ...]
+
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+# Building a claim from its other fields in order is about twice as fast as `dataclasses.replace`,
+# which matters for a quarter of a million claims; it needs `themes` to be the last field.
+_CLAIM_HEAD = attrgetter(*_CLAIM_FIELDS[:-1]) if _CLAIM_FIELDS[-1] == "themes" else None
+_new_claim: Callable[..., Claim] = Claim
 
 
 def assign_themes(
     records: tuple[ArticleRecord, ...], *, specs: tuple[ThemeSpec, ...]
 ) -> tuple[tuple[ArticleRecord, ...], tuple[Theme, ...]]:
     """Return the records with each claim's themes filled in, and the themes in display order."""
-    claims = [claim for record in records for claim in record.claims]
+    # A claim's themes depend on its text alone, so each distinct text is matched once: stories
+    # repeated by many outlets repeat their sentences word for word.
+    texts: dict[str, int] = {}
+    ids = [texts.setdefault(claim.text, len(texts)) for record in records for claim in record.claims]
     if specs:
-        labels, themes = _configured(claims, specs)
+        labels, themes = _configured(list(texts), ids, specs)
     else:
-        labels, themes = _discovered(records)
-    it = iter(labels)
+        labels, themes = _discovered(records, list(texts), ids)
+    it = iter(ids)
     out = tuple(
-        replace(record, claims=tuple(replace(claim, themes=next(it)) for claim in record.claims))
+        replace(record, claims=tuple(_with_themes(claim, labels[next(it)]) for claim in record.claims))
         for record in records
     )
     return out, themes
 
 
+def _with_themes(claim: Claim, themes: Label) -> Claim:
+    if _CLAIM_HEAD is None:
+        return replace(claim, themes=themes)
+    return _new_claim(*_CLAIM_HEAD(claim), themes)
+
+
 def _configured(
-    claims: list[Claim], specs: tuple[ThemeSpec, ...]
-) -> tuple[list[tuple[str, ...]], tuple[Theme, ...]]:
+    texts: list[str], ids: list[int], specs: tuple[ThemeSpec, ...]
+) -> tuple[list[Label], tuple[Theme, ...]]:
     index: dict[str, list[tuple[Phrase, int, int]]] = {}
     for number, spec in enumerate(specs):
         words = spec.keywords or tuple(w for w in kp.tokens(spec.name) if w.lower() not in kp.STOPWORDS)
@@ -54,10 +71,9 @@ def _configured(
                 # Weigh by words as written, so that "e-commerce" counts once and "price war" twice.
                 index.setdefault(phrase[0], []).append((phrase, number, len(keyword.split())))
     slugs = [spec.slug for spec in specs]
-    labels: list[tuple[str, ...]] = []
-    for claim in claims:
-        scores = _match(kp.stems(claim.text), index, len(specs))
-        chosen = _best(scores)
+    labels: list[Label] = []
+    for text in texts:
+        chosen = _best(_match(kp.stems(text), index, len(specs)))
         labels.append(tuple(slugs[i] for i in chosen) or (OTHER.slug,))
     themes = [Theme(s.name, s.slug, s.description, s.keywords) for s in specs]
     if "other" not in slugs and any(label == (OTHER.slug,) for label in labels):
@@ -67,13 +83,17 @@ def _configured(
 
 def _match(words: list[str], index: dict[str, list[tuple[Phrase, int, int]]], size: int) -> list[float]:
     """Score each theme by the words of the sentence its keywords cover, so overlaps count once."""
-    covered: list[set[int]] = [set() for _ in range(size)]
-    for position, word in enumerate(words):
-        for phrase, theme, weight in index.get(word, ()):
-            if tuple(words[position : position + len(phrase)]) == phrase:
+    scores = [0.0] * size
+    # Most words start no keyword: only the few that do get a set of covered places.
+    covered: dict[int, set[int]] = {}
+    for position in [p for p, word in enumerate(words) if word in index]:
+        for phrase, theme, weight in index[words[position]]:
+            if len(phrase) == 1 or tuple(words[position : position + len(phrase)]) == phrase:
                 # "e-commerce" is one written word: it covers one place however it splits.
-                covered[theme].update(range(position, position + weight))
-    return [float(len(places)) for places in covered]
+                covered.setdefault(theme, set()).update(range(position, position + weight))
+    for theme, places in covered.items():
+        scores[theme] = float(len(places))
+    return scores
 
 
 def _best(scores: list[float], *, floor: float = 1.0) -> tuple[int, ...]:
@@ -88,22 +108,34 @@ def _best(scores: list[float], *, floor: float = 1.0) -> tuple[int, ...]:
     return tuple(chosen)
 
 
-def _discovered(records: tuple[ArticleRecord, ...]) -> tuple[list[tuple[str, ...]], tuple[Theme, ...]]:
-    """Cluster claims around their most shared keyphrases and name each cluster after them."""
-    phrases: list[list[Phrase]] = []
-    df: Counter[Phrase] = Counter()
-    spread: Counter[Phrase] = Counter()
-    for record in records:
-        in_article: set[Phrase] = set()
-        for claim in record.claims:
-            keys = list(kp.candidate_keys(claim.text))
-            phrases.append(keys)
-            df.update(keys)
-            in_article.update(keys)
-        spread.update(in_article)
-    total = len(phrases)
+def _discovered(
+    records: tuple[ArticleRecord, ...], texts: list[str], ids: list[int]
+) -> tuple[list[Label], tuple[Theme, ...]]:
+    """Cluster claims around their most shared keyphrases and name each cluster after them.
+
+    `texts` are the distinct claim texts and `ids` the text of each claim in record order; every
+    count below is of claims, a text counting as many times as it is claimed.
+    """
+    total = len(ids)
     if not total:
         return [], ()
+    weight = [0] * len(texts)
+    for i in ids:
+        weight[i] += 1
+    keys = [kp.candidate_keys(text) for text in texts]
+    df: Counter[Phrase] = Counter()
+    for found, n in zip(keys, weight, strict=True):
+        if n == 1:
+            df.update(found)
+        else:
+            for p in found:
+                df[p] += n
+    spread: Counter[Phrase] = Counter()
+    start = 0
+    for record in records:
+        end = start + len(record.claims)
+        spread.update(set().union(*(keys[i] for i in set(ids[start:end]))))
+        start = end
     articles = sum(1 for record in records if record.claims)
     support = max(2, math.ceil(0.01 * total))
     min_spread = 2 if articles > 1 else 1
@@ -118,92 +150,109 @@ def _discovered(records: tuple[ArticleRecord, ...]) -> tuple[list[tuple[str, ...
         for word in p if len(p) > 1 else ():
             inside[(word,)] = max(inside[(word,)], df[p])
     usable -= {p for p, n in inside.items() if n * 5 >= df[p] * 4}
+    # Kept in the order of each text's key set, so that scores add up in the same order every time.
+    kept = [[p for p in found if p in usable] for found in keys]
     postings: dict[Phrase, list[int]] = {p: [] for p in usable}
-    for number, keys in enumerate(phrases):
-        kept = [p for p in keys if p in usable]
-        phrases[number] = kept
-        for p in kept:
-            postings[p].append(number)
-    seeds = _seeds(postings, _target(total))
-    vocab = _vocabulary(seeds, postings, phrases, df)
+    for i, phrases in enumerate(kept):
+        for p in phrases:
+            postings[p].append(i)
+    seeds = _seeds(postings, df, weight, _target(total))
+    vocab = _vocabulary(seeds, postings, kept, weight, df)
     labels: list[tuple[int, ...]] = []
-    for keys in phrases:
+    for phrases in kept:
         scores = [0.0] * len(seeds)
-        for p in keys:
-            for theme, weight in vocab.get(p, ()):
-                scores[theme] += weight
+        for p in phrases:
+            for theme, share in vocab.get(p, ()):
+                scores[theme] += share
         labels.append(_best(scores, floor=_FLOOR))
-    return _name_themes(records, seeds, labels, phrases, ubiquitous)
+    return _name_themes(texts, weight, seeds, labels, kept)
 
 
 def _target(total: int) -> int:
     return max(_MIN_THEMES, min(_MAX_THEMES, round(math.sqrt(total) / 1.5)))
 
 
-def _seeds(postings: dict[Phrase, list[int]], target: int) -> list[Phrase]:
+def _seeds(
+    postings: dict[Phrase, list[int]], df: Counter[Phrase], weight: list[int], target: int
+) -> list[Phrase]:
     """Pick the most shared phrases whose claims are not mostly another seed's claims."""
-    ranked = sorted(postings, key=lambda p: (-len(postings[p]) * (1 + 0.5 * (len(p) - 1)), p))
+    # Every claim with a usable phrase keeps it, so df counts the claims of each posting.
+    ranked = sorted(postings, key=lambda p: (-df[p] * (1 + 0.5 * (len(p) - 1)), p))
     seeds: list[Phrase] = []
     members: list[set[int]] = []
     for phrase in ranked[: 50 * target]:
-        claims = set(postings[phrase])
         if any(set(phrase) & set(seed) for seed in seeds):
             continue
-        if any(len(claims & other) * 2 > len(claims) for other in members):
+        texts = set(postings[phrase])
+        if any(sum(weight[i] for i in texts & other) * 2 > df[phrase] for other in members):
             continue
         seeds.append(phrase)
-        members.append(claims)
+        members.append(texts)
         if len(seeds) == target:
             break
     return seeds
 
 
 def _vocabulary(
-    seeds: list[Phrase], postings: dict[Phrase, list[int]], phrases: list[list[Phrase]], df: Counter[Phrase]
+    seeds: list[Phrase],
+    postings: dict[Phrase, list[int]],
+    kept: list[list[Phrase]],
+    weight: list[int],
+    df: Counter[Phrase],
 ) -> dict[Phrase, list[tuple[int, float]]]:
     """Weigh each phrase by how often it comes with a seed: P(seed | phrase)."""
     vocab: dict[Phrase, list[tuple[int, float]]] = {}
     for theme, seed in enumerate(seeds):
         together: Counter[Phrase] = Counter()
-        for number in postings[seed]:
-            together.update(phrases[number])
+        for i in postings[seed]:
+            _add_counts(together, kept[i], weight[i])
         for phrase in sorted(together):
-            weight = together[phrase] / df[phrase]
-            if phrase == seed or (together[phrase] >= 2 and weight >= 0.5):
-                vocab.setdefault(phrase, []).append((theme, 1.0 if phrase == seed else weight))
+            share = together[phrase] / df[phrase]
+            if phrase == seed or (together[phrase] >= 2 and share >= 0.5):
+                vocab.setdefault(phrase, []).append((theme, 1.0 if phrase == seed else share))
     return vocab
 
 
+def _add_counts(counts: Counter[Phrase], phrases: Iterable[Phrase], n: int) -> None:
+    if n == 1:
+        counts.update(phrases)
+    else:
+        for p in phrases:
+            counts[p] += n
+
+
 def _name_themes(
-    records: tuple[ArticleRecord, ...],
+    texts: list[str],
+    weight: list[int],
     seeds: list[Phrase],
     labels: list[tuple[int, ...]],
-    phrases: list[list[Phrase]],
-    ubiquitous: set[Phrase],
-) -> tuple[list[tuple[str, ...]], tuple[Theme, ...]]:
+    kept: list[list[Phrase]],
+) -> tuple[list[Label], tuple[Theme, ...]]:
     members: list[list[int]] = [[] for _ in seeds]
-    for number, label in enumerate(labels):
+    for i, label in enumerate(labels):
         for theme in label:
-            members[theme].append(number)
-    texts = [claim.text for record in records for claim in record.claims]
+            members[theme].append(i)
     built: list[tuple[int, str, int, Theme]] = []
     taken = set(seeds)
     for theme, seed in enumerate(seeds):
         if not members[theme]:
             continue
-        counts = Counter(p for n in members[theme] for p in phrases[n] if p not in ubiquitous)
+        size = sum(weight[i] for i in members[theme])
+        counts: Counter[Phrase] = Counter()
+        # No kept phrase is ubiquitous: those were left out of `usable`.
+        for i in members[theme]:
+            _add_counts(counts, kept[i], weight[i])
         ranked = sorted(counts, key=lambda p: (-counts[p] * (1 + 0.5 * (len(p) - 1)), p))
         second = next((p for p in ranked if p not in taken and not set(p) & set(seed)), None)
         # The written forms come from a fixed sample, so naming stays cheap on a large digest.
-        sample = sorted(texts[n] for n in members[theme])[:_SAMPLE]
-        surfaces = _surfaces(sample, {seed, *ranked[:5]})
+        surfaces = _surfaces(_sample(texts, weight, members[theme]), {seed, *ranked[:5]})
         name = surfaces.get(seed, " ".join(seed))
-        if second is not None and counts[second] * 3 >= len(members[theme]):
+        if second is not None and counts[second] * 3 >= size:
             name = f"{name} and {surfaces.get(second, ' '.join(second))}"
         keywords = tuple(surfaces.get(p, " ".join(p)) for p in [seed, *(p for p in ranked[:5] if p != seed)])
         description = "Claims that mention " + ", ".join(f"“{k}”" for k in keywords[:3]) + "."
         name = name[:1].upper() + name[1:]
-        built.append((-len(members[theme]), name, theme, Theme(name, "", description, keywords, True)))
+        built.append((-size, name, theme, Theme(name, "", description, keywords, True)))
     built.sort(key=lambda item: (item[0], item[1], item[2]))
     themes: list[Theme] = []
     slug_of: dict[int, str] = {}
@@ -218,13 +267,25 @@ def _name_themes(
     return out, tuple(themes)
 
 
-def _surfaces(texts: Iterable[str], wanted: set[Phrase]) -> dict[Phrase, str]:
+def _sample(texts: list[str], weight: list[int], members: list[int]) -> list[tuple[str, int]]:
+    """Return the first `_SAMPLE` claims of a theme in text order, as (text, how many claim it)."""
+    sample: list[tuple[str, int]] = []
+    room = _SAMPLE
+    for text, i in sorted((texts[i], i) for i in members):
+        sample.append((text, min(weight[i], room)))
+        room -= sample[-1][1]
+        if not room:
+            break
+    return sample
+
+
+def _surfaces(texts: Iterable[tuple[str, int]], wanted: set[Phrase]) -> dict[Phrase, str]:
     """Return the commonest written form of each wanted phrase, lower case winning a tie."""
     seen: dict[Phrase, Counter[str]] = {p: Counter() for p in wanted}
-    for text in texts:
+    for text, n in texts:
         for phrase, surface in kp.candidate_phrases(text).items():
             if phrase in seen:
-                seen[phrase][surface] += 1
+                seen[phrase][surface] += n
     out: dict[Phrase, str] = {}
     for phrase, forms in seen.items():
         if forms:
