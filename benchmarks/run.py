@@ -96,6 +96,9 @@ def measure(name: str, command: list[str], *, cwd: Path, env: dict[str, str] | N
     run = Run(name, seconds, usage.ru_maxrss / 1024, max(peak, usage.ru_maxrss) / 1024, proc.returncode)
     memory = f"{run.max_rss_mib:7.0f} MiB largest process {run.tree_rss_mib:7.0f} MiB all processes"
     print(f"  {name:<28} {run.seconds:8.2f} s  {memory}", flush=True)
+    stages = [line.strip() for line in err.splitlines() if line.strip().endswith(" ms")]
+    if stages:
+        print("      " + ", ".join(" ".join(line.split()) for line in stages), flush=True)
     return run
 
 
@@ -127,8 +130,11 @@ def rate_only(project: Path, sample: int) -> None:
 
     docs, _ = load_articles(project / "articles", tz=ZoneInfo("UTC"))
     docs = docs[:sample]
-    process_article_warmup = extract_record(clean_article(docs[0]))  # first-use loads (language model)
+    from digest.language import load_classifier
+
+    process_article_warmup = extract_record(clean_article(docs[0]))  # first-use loads
     del process_article_warmup
+    load_classifier()  # the warm-up article may never reach the language model
     words = sum(len(doc.body.split()) for doc in docs)
     start = time.perf_counter()
     articles = [clean_article(doc) for doc in docs]
@@ -142,6 +148,21 @@ def rate_only(project: Path, sample: int) -> None:
     }))
 
 
+def warm_only(project: Path) -> None:
+    """Build, change one article, build again in the same process (as digest serve does); print JSON."""
+    from digest.build import Warm, build
+    from digest.config import load_config
+
+    warm = Warm()
+    build(load_config(project), warm=warm)
+    changed = sorted((project / "articles").iterdir())[len(warm.docs) // 3]
+    changed.write_text(changed.read_text(encoding="utf-8") + CHANGE.replace("1.5%", "2.5%"), encoding="utf-8")
+    start = time.perf_counter()
+    report = build(load_config(project), warm=warm)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "written": report.written, "stages": dict(report.timings)}))
+
+
 def main() -> None:
     """Generate the corpus, run every measurement and print the figures and ratios."""
     parser = argparse.ArgumentParser(description="Benchmark digest against Pelican and Hugo.")
@@ -151,9 +172,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="digest build --workers")
     parser.add_argument("--no-peers", action="store_true", help="skip Pelican and Hugo")
     parser.add_argument("--rate-only", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--warm-only", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rate_only is not None:
         rate_only(args.rate_only, args.sample)
+        return
+    if args.warm_only is not None:
+        warm_only(args.warm_only)
         return
     n = 500 if args.quick else args.n
     work = ROOT / "benchmarks" / "out" / f"n{n}"
@@ -165,6 +190,7 @@ def main() -> None:
     env = _snapshot(work)
     project = work / "corpus" / "digest"
     digest_cmd = [str(Path(sys.executable).parent / "digest"), "build", "--project", str(project)]
+    digest_cmd.append("--timings")
     if args.workers:
         digest_cmd += ["--workers", str(args.workers)]
     runs: dict[str, Run] = {}
@@ -175,6 +201,11 @@ def main() -> None:
     changed = project / "articles" / f"{articles[n // 2].slug}.md"
     changed.write_text(changed.read_text(encoding="utf-8") + CHANGE, encoding="utf-8")
     runs["one_changed"] = measure("digest build (one changed)", digest_cmd, cwd=project, env=env)
+    warm_cmd = [sys.executable, str(Path(__file__).resolve()), "--warm-only", str(project)]
+    out = subprocess.run(warm_cmd, env=env, capture_output=True, text=True, check=True)
+    warm = json.loads(out.stdout.strip().splitlines()[-1])
+    stages = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in warm["stages"].items())
+    print(f"  {'one changed, warm (serve)':<28} {warm['seconds']:8.2f} s  ({stages})", flush=True)
     rate = _extraction_rate(project, env, min(args.sample, n))
     print(f"  extraction, one core: clean+extract {rate['clean_extract_wps']:,.0f} words/s, "
           f"extract only {rate['extract_wps']:,.0f} words/s ({rate['articles']} articles)", flush=True)
@@ -192,7 +223,7 @@ def main() -> None:
                   f"memory {full.tree_rss_mib / other.tree_rss_mib:.2f}x (tree), "
                   f"{full.max_rss_mib / other.max_rss_mib:.2f}x (largest process)")
     result = {"n": n, "words": words, "cpus": os.cpu_count(), "runs": {k: asdict(v) for k, v in runs.items()},
-              "extraction": rate}
+              "extraction": rate, "warm_one_changed": warm}
     (work / "results.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(f"results: {work / 'results.json'}")
 

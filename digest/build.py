@@ -224,7 +224,9 @@ def build(
             inputs = output_state(config.articles_dir)
             docs: tuple[SourceDoc, ...] = ()
             load_problems: tuple[Diagnostic, ...] = ()
-            if stamp is not None and stamp.unchanged(quick=quick, inputs=inputs):
+            # A warm state that holds nothing yet is filled even when the site is current.
+            priming = warm is not None and not warm.records
+            if stamp is not None and not priming and stamp.unchanged(quick=quick, inputs=inputs):
                 key = stamp.key
             else:
                 docs, load_problems = load()
@@ -233,6 +235,19 @@ def build(
             with clock.stage("check site"):
                 current = output_state(config.output_dir) == stamp.files
             if current:
+                if priming:
+                    with clock.stage("extract"):
+                        _records(
+                            docs,
+                            load_problems,
+                            config=config,
+                            use_cache=True,
+                            executor=executor,
+                            workers=workers,
+                            scheduler=scheduler,
+                            progress=None,
+                            warm=warm,
+                        )
                 return BuildReport(
                     stamp.articles,
                     stamp.diagnostics,

@@ -110,3 +110,17 @@ def test_without_the_cache_the_warm_state_is_not_used(project: Path, parsed: lis
     build(load_config(project), warm=warm, use_cache=False)
     assert len(parsed) == 6
     assert not warm.docs
+
+
+def test_the_first_warm_build_of_a_current_site_fills_the_warm_state(
+    project: Path, parsed: list[str]
+) -> None:
+    build(load_config(project))
+    warm = Warm()
+    assert build(load_config(project), warm=warm).reused
+    assert len(warm.records) == 3
+    parsed.clear()
+    target = project / "articles" / "article_with_metadata.md"
+    target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
+    build(load_config(project), warm=warm)
+    assert parsed == ["articles/article_with_metadata.md"]
