@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
+from stat import S_ISREG
 
 from digest.errors import LockError, OutputError
 from digest.models import OutputFile
@@ -62,10 +63,15 @@ def build_lock(output_dir: Path) -> Iterator[None]:
 
 def safe_relative(path: str) -> PurePosixPath:
     """Return `path` as a relative POSIX path inside the output, or raise OutputError."""
-    pure = PurePosixPath(path)
-    if pure.is_absolute() or not pure.parts or any(p in ("", ".", "..") for p in pure.parts):
+    return PurePosixPath(_relative(path))
+
+
+def _relative(path: str) -> str:
+    # Plain strings: the writer checks tens of thousands of paths per build.
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if path.startswith("/") or not parts or ".." in parts:
         raise OutputError(f"refusing to write outside the output directory: {path!r}")
-    return pure
+    return "/".join(parts)
 
 
 def write_site(
@@ -104,25 +110,27 @@ def _stage(
 ) -> tuple[int, int]:
     written = unchanged = 0
     seen: dict[str, str] = {}
-    made: set[Path] = set()
+    made: set[str] = set()
+    staged, old_root = str(stage), str(previous)
     for item in files:
-        relative = safe_relative(item.path)
-        key = str(relative).casefold()
+        relative = _relative(item.path)
+        key = relative.casefold()
         if key in seen:
             raise OutputError(f"two output files share the path {item.path!r} (and {seen[key]!r})")
         seen[key] = item.path
-        target = stage / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        old = previous / relative
+        target = f"{staged}/{relative}"
+        parent = target.rpartition("/")[0]
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        old = f"{old_root}/{relative}"
         if item.kept:
             try:
                 os.link(old, target)
             except OSError as exc:
                 raise OutputError(
                     f"the previous site lost {item.path} while this build was reusing it; build again",
-                    path=str(old),
+                    path=old,
                 ) from exc
             unchanged += 1
             continue
@@ -130,21 +138,23 @@ def _stage(
             os.link(old, target)
             unchanged += 1
             continue
-        target.write_bytes(item.content)
+        with open(target, "wb") as out:
+            out.write(item.content)
         written += 1
         if on_write is not None:
             on_write(item.path)
     return written, unchanged
 
 
-def _same_bytes(path: Path, content: bytes) -> bool:
+def _same_bytes(path: str, content: bytes) -> bool:
     try:
-        stat = path.lstat()
+        st = os.lstat(path)
     except OSError:
         return False
-    if not path.is_file() or path.is_symlink() or stat.st_size != len(content):
+    if not S_ISREG(st.st_mode) or st.st_size != len(content):
         return False
-    return path.read_bytes() == content
+    with open(path, "rb") as old:
+        return old.read() == content
 
 
 def _same_listing(a: Path, b: Path) -> bool:
