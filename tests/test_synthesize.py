@@ -195,3 +195,50 @@ def test_small_or_differently_bounded_amounts_need_the_same_measure() -> None:
     c = _record("c", "z", (_fig("$50 billion", 50e9, "USD", "budget", approx="over"),))
     d = _record("d", "w", (_fig("$50 billion", 50e9, "USD", "losses", approx="under"),))
     assert len(synthesize((a, b, c, d), themes=()).facts) == 4
+
+
+def test_large_sums_in_one_sentence_join_only_through_another_source() -> None:
+    a = _record(
+        "a",
+        "x",
+        (_fig("$60 billion", 60e9, "USD", "capital spending"), _fig("$60.3 billion", 60.3e9, "USD", "sales")),
+    )
+    assert len(synthesize((a,), themes=()).facts) == 2
+    b = _record("b", "y", (_fig("$60.1 billion", 60.1e9, "USD", "orders"),))
+    (fact,) = synthesize((a, b), themes=()).facts
+    assert len(fact.sources) == 3
+
+
+def test_similar_measures_join_across_rounded_values_but_not_within_a_sentence() -> None:
+    a = _record(
+        "a",
+        "x",
+        (
+            _fig("31.7%", 31.7, "%", "cloud revenue", kind="percent"),
+            _fig("31.8%", 31.8, "%", "cloud revenue growth", kind="percent"),
+        ),
+    )
+    assert len(synthesize((a,), themes=()).facts) == 2
+    b = _record("b", "y", (_fig("31.75%", 31.75, "%", "revenue of the cloud unit", kind="percent"),))
+    assert len(synthesize((a, b), themes=()).facts) == 1
+
+
+def test_people_keep_the_first_spelling_and_each_speaker_their_own_quotes() -> None:
+    quotes = (
+        Quote("We are ready", 0, 12, 0, "Eddie Wu", "said", True),
+        Quote("It is early", 13, 24, 0, "Joe Tsai", "said", True),
+        Quote("Demand is strong", 25, 41, 0, "Eddie Wu", "said", True),
+    )
+    a = _record(
+        "a",
+        "We are ready It is early Demand is strong",
+        speakers=(Speaker("Eddie Wu", "CEO", "Alibaba"), Speaker("Joe Tsai", "Chairman", "Alibaba")),
+        quotes=quotes,
+    )
+    b = _record("b", "z", speakers=(Speaker("eddie wu", "ceo", "ALIBABA"),))
+    people = {p.key: p for p in synthesize((a, b), themes=()).people}
+    wu = people["eddie-wu"]
+    assert wu.name == "Eddie Wu" and wu.roles == ("CEO",) and wu.organizations == ("Alibaba",)
+    assert wu.articles == ("a", "b")
+    assert [q.text for q in wu.quotes] == ["We are ready", "Demand is strong"]
+    assert [q.text for q in people["joe-tsai"].quotes] == ["It is early"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,23 @@ def test_seed_themes_discovered_without_configuration(seed_records: tuple[Articl
     claims = [c for r in records for c in r.claims]
     assert sum(c.themes == ("other",) for c in claims) <= 0.3 * len(claims)
     assert assign_themes(tuple(reversed(seed_records)), specs=())[1] == themes
+
+
+def test_discovery_counts_every_claim_of_a_repeated_sentence() -> None:
+    # Ten outlets running one wire sentence make its subject a theme: support counts claims, not texts.
+    wire = "Volta opened a research centre in Austin to design batteries."
+    repeated = tuple(_record(f"wire{n}", wire, "Volta shares fell again on Friday.") for n in range(10))
+    records, themes = assign_themes(_story() + repeated, specs=())
+    labels = {claim.themes for record in records for claim in record.claims if claim.text == wire}
+    assert len(labels) == 1
+    (label,) = labels
+    assert any("research centre" in theme.name.lower() for theme in themes if theme.slug == label[0])
+
+
+def test_themed_claims_keep_every_other_field(specs: tuple[ThemeSpec, ...]) -> None:
+    claim = Claim(
+        "Shares rose 5%, analysts said.", 3, 33, 1, "statistic", "analysts", "said", True, (0,), (1,)
+    )
+    record = ArticleRecord(Article("a", "a.md", "a", "..." + claim.text), claims=(claim, claim))
+    out, _ = assign_themes((record,), specs=specs)
+    assert out[0].claims == (replace(claim, themes=("markets-and-investors",)),) * 2
