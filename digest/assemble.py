@@ -5,6 +5,7 @@ to the one writer while the search index is made in the background.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -95,10 +96,16 @@ def make_site(
             yield from found
 
     start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest-search") as pool:
-        written, unchanged = write_site(
-            files(pool), output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
-        )
+    # The records and the digest live until the end: moved out of the collector's sight, they are
+    # not walked over and over while pages are made (a process that builds again unfreezes them).
+    gc.freeze()
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest-search") as pool:
+            written, unchanged = write_site(
+                files(pool), output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
+            )
+    finally:
+        gc.unfreeze()
     total = time.perf_counter() - start
     stages += [*spent.items(), ("write", total - sum(spent.values()))]
     return SiteWritten(written, unchanged, fingerprints, tuple(stages))

@@ -7,6 +7,7 @@ has changed since the last build and the site is still as that build left it, no
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -152,7 +153,10 @@ def _records(
 ) -> _Collected:
     settings = record_settings(timezone=config.timezone)
     cache = RecordCache(config.cache_dir, settings=settings) if use_cache else None
-    cached = [_cached(doc, cache, warm) for doc in docs]
+    with _no_collection():
+        # Rebuilding records makes millions of objects, none garbage: the collector would
+        # walk them all again and again for nothing.
+        cached = [_cached(doc, cache, warm) for doc in docs]
     missing = [doc for doc, record in zip(docs, cached, strict=True) if record is None]
     done = len(docs) - len(missing)
 
@@ -175,6 +179,17 @@ def _records(
         warm.records = {cache.key(doc): record for doc, record in zip(docs, records, strict=True)}
     found = tuple(d for r in records for d in r.article.diagnostics)
     return _Collected(records, diagnostics + found, len(docs) - len(missing), len(missing))
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _cached(doc: SourceDoc, cache: RecordCache | None, warm: Warm | None) -> ArticleRecord | None:
