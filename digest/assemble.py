@@ -53,6 +53,24 @@ def make_site(
     search_cache: Path | None = None,
 ) -> SiteWritten:
     """Theme, synthesize, render and index `records`, and write the site; report what it took."""
+    # Records and digest live until the end: moved out of the collector's sight, they are not
+    # walked over and over while claims are themed and pages made. A process that builds again
+    # (digest serve) gets them back under the collector's care afterwards.
+    gc.freeze()
+    try:
+        return _make_site(records, config=config, on_write=on_write, memo=memo, search_cache=search_cache)
+    finally:
+        gc.unfreeze()
+
+
+def _make_site(
+    records: tuple[ArticleRecord, ...],
+    *,
+    config: SiteConfig,
+    on_write: Callable[[str], None] | None,
+    memo: PageMemo | None = None,
+    search_cache: Path | None = None,
+) -> SiteWritten:
     # Imported here: an unchanged rebuild never needs Jinja2, feedgen or lxml.
     from digest.feeds import render_feeds
     from digest.output import write_site
@@ -96,16 +114,11 @@ def make_site(
             yield from found
 
     start = time.perf_counter()
-    # The records and the digest live until the end: moved out of the collector's sight, they are
-    # not walked over and over while pages are made (a process that builds again unfreezes them).
-    gc.freeze()
-    try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest-search") as pool:
-            written, unchanged = write_site(
-                files(pool), output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
-            )
-    finally:
-        gc.unfreeze()
+    gc.freeze()  # the digest, too
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest-search") as pool:
+        written, unchanged = write_site(
+            files(pool), output_dir=config.output_dir, project_dir=config.project_dir, on_write=on_write
+        )
     total = time.perf_counter() - start
     stages += [*spent.items(), ("write", total - sum(spent.values()))]
     return SiteWritten(written, unchanged, fingerprints, tuple(stages))

@@ -166,9 +166,10 @@ def _records(
         if progress is not None:
             progress(done, len(docs))
 
-    fresh = map_articles(
-        process_article, missing, executor=executor, workers=workers, scheduler=scheduler, on_done=advance
-    )
+    with _no_collection():  # the same holds for records coming back from the workers
+        fresh = map_articles(
+            process_article, missing, executor=executor, workers=workers, scheduler=scheduler, on_done=advance
+        )
     if cache is not None:
         for doc, record in zip(missing, fresh, strict=True):
             cache.put(doc, record)
