@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import fields
 from operator import attrgetter
 from typing import Any
@@ -81,9 +82,18 @@ def _speaker(speaker: Speaker) -> dict[str, Any]:
     return data
 
 
-def digest_exports(digest: Digest, *, title: str, generator: str) -> list[OutputFile]:
-    """Return data/records.jsonl (the extract contract) and data/digest.json (the synthesis)."""
-    records = "".join(json_dumps_safe(record_to_dict(r)) + "\n" for r in digest.records)
+def digest_exports(
+    digest: Digest, *, title: str, generator: str, known_lines: Mapping[str, str] | None = None
+) -> list[OutputFile]:
+    """Return data/records.jsonl (the extract contract) and data/digest.json (the synthesis).
+
+    `known_lines` maps an article id to its line as the last build wrote it, when its record is
+    known to be the same; those lines are taken as they are instead of being made again.
+    """
+    known = known_lines or {}
+    records = "".join(
+        (known.get(r.article.id) or json_dumps_safe(record_to_dict(r))) + "\n" for r in digest.records
+    )
     data = {
         "title": title,
         "generator": generator,

@@ -60,13 +60,36 @@ class PageMemo:
 
     def keeps(self, path: str, fingerprint: str) -> bool:
         """Return whether the last build's file at `path` was made from `fingerprint` and is untouched."""
-        if self.site_dir is None or self.previous.get(path) != fingerprint:
+        return self.previous.get(path) == fingerprint and self.intact(path)
+
+    def intact(self, path: str) -> bool:
+        """Return whether the last build's file at `path` is still exactly as that build left it."""
+        if self.site_dir is None:
             return False
         try:
             st = os.lstat(self.site_dir / path)
         except OSError:
             return False
         return self.files.get(path) == (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def previous_lines(memo: PageMemo, path: str) -> dict[str, str]:
+    """Return the lines of the last build's JSON Lines file at `path` by their "id", if untouched."""
+    if memo.site_dir is None or not memo.intact(path):
+        return {}
+    try:
+        text = (memo.site_dir / path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    lines: dict[str, str] = {}
+    for line in text.splitlines():
+        # Every line opens with {"id": "<id>", and an id is a slug: no escapes to undo.
+        if line.startswith(_ID_PREFIX):
+            lines[line[len(_ID_PREFIX) : line.find('"', len(_ID_PREFIX))]] = line
+    return lines
+
+
+_ID_PREFIX = '{"id": "'
 
 
 def _pickled(value: Any) -> bytes:

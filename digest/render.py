@@ -25,7 +25,7 @@ from digest.digest_views import (
 from digest.export import digest_exports
 from digest.highlight import KINDS
 from digest.models import ArticleRecord, Digest, OutputFile
-from digest.pagememo import PageMemo
+from digest.pagememo import PageMemo, previous_lines
 from digest.richtext import markdown_html
 from digest.textsafe import xml_safe
 from digest.views import (
@@ -34,6 +34,8 @@ from digest.views import (
     record_detail,
     theme_view,
 )
+
+RECORDS = "data/records.jsonl"
 
 
 def environment(templates_dir: Path | None) -> jinja2.Environment:
@@ -99,7 +101,8 @@ def render_pages(
         return OutputFile(path, html.encode("utf-8"), fingerprint=fingerprint)
 
     # The exports come first: the search index is made from data/records.jsonl while pages render.
-    yield from digest_exports(digest, title=site["title"], generator=site["generator"])
+    known = _known_lines(digest, memo) if memo is not None else {}
+    yield from digest_exports(digest, title=site["title"], generator=site["generator"], known_lines=known)
 
     records = digest.records
     articles = [article_view(r) for r in records]
@@ -121,13 +124,10 @@ def render_pages(
     )
     legend = [(css, label) for _, css, label in KINDS.values()]
     for record, view in zip(records, articles, strict=True):
-        art = record.article
         yield page(
             f"articles/{view['id']}.html",
             "article.html",
-            # The page is a function of the record and of nothing else of the digest; a record is a
-            # function of its file (path, id, bytes) under the settings and code the base names.
-            material=(art.path, art.id, art.sha256, [c.themes for c in record.claims]),
+            material=_record_material(record),
             lazy=functools.partial(_detail, record),
             article=view,
             legend=legend,
@@ -181,6 +181,31 @@ def render_pages(
         "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n".encode()
     )
     yield _sitemap(env, pages, config=config, site=site)
+
+
+def _record_material(record: ArticleRecord) -> Any:
+    """Return what stands for `record` in a fingerprint.
+
+    A record is a function of its file (path, id, bytes) under the settings and code a memo's base
+    names, and of the themes given to its claims; an article page and the record's line in
+    data/records.jsonl are functions of the record and of nothing else of the digest.
+    """
+    art = record.article
+    return (art.path, art.id, art.sha256, [c.themes for c in record.claims])
+
+
+def _known_lines(digest: Digest, memo: PageMemo) -> dict[str, str]:
+    """Return the last build's records.jsonl lines of the records that are still the same."""
+    lines = previous_lines(memo, RECORDS)
+    known = {}
+    for record in digest.records if lines else ():
+        line = lines.get(record.article.id)
+        path = f"articles/{record.article.id}.html"
+        if line is not None and memo.previous.get(path) == memo.fingerprint(
+            path, "article.html", _record_material(record)
+        ):
+            known[record.article.id] = line
+    return known
 
 
 def _detail(record: ArticleRecord) -> dict[str, Any]:

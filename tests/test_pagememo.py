@@ -129,3 +129,32 @@ def test_reuse_needs_the_same_fingerprint_and_the_same_file(tmp_path: Path) -> N
     assert not memo.keeps("a.html", fingerprint)
     page.unlink()
     assert not memo.keeps("a.html", fingerprint)
+
+
+def test_records_export_reuses_the_lines_of_unchanged_records(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digest import export
+
+    made: list[str] = []
+    real = export.record_to_dict
+
+    def counting(record):  # type: ignore[no-untyped-def]
+        made.append(record.article.id)
+        return real(record)
+
+    monkeypatch.setattr(export, "record_to_dict", counting)
+    target = project / "articles" / "article_with_metadata.md"
+    target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
+    build(load_config(project))
+    assert made == ["article_with_metadata"]
+    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+
+
+def test_a_records_export_changed_by_hand_is_made_again(project: Path, tmp_path: Path) -> None:
+    export = project / "site" / "data" / "records.jsonl"
+    export.write_text(export.read_text().replace('"title": "', '"title": "Tampered ', 1))
+    target = project / "articles" / "article_with_metadata.md"
+    target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
+    build(load_config(project))
+    assert _snapshot(project / "site") == _fresh(project, tmp_path)
