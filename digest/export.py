@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Mapping
 from dataclasses import fields
@@ -91,9 +92,12 @@ def digest_exports(
     known to be the same; those lines are taken as they are instead of being made again.
     """
     known = known_lines or {}
-    records = "".join(
-        (known.get(r.article.id) or json_dumps_safe(record_to_dict(r))) + "\n" for r in digest.records
-    )
+    # Line by line into one buffer: a large digest's records run to hundreds of megabytes, which
+    # a joined string and then its encoding would hold twice over.
+    records = io.BytesIO()
+    for record in digest.records:
+        line = known.get(record.article.id) or json_dumps_safe(record_to_dict(record))
+        records.write(line.encode("utf-8") + b"\n")
     data = {
         "title": title,
         "generator": generator,
@@ -128,7 +132,7 @@ def digest_exports(
         "undated": [{"type": e.type, "text": e.text, **_ref_json(e.ref)} for e in digest.undated],
     }
     return [
-        OutputFile("data/records.jsonl", records.encode("utf-8")),
+        OutputFile("data/records.jsonl", records.getvalue()),
         OutputFile("data/digest.json", (json_dumps_safe(data, indent=1) + "\n").encode("utf-8")),
     ]
 
