@@ -227,6 +227,21 @@ def build(
             return warm.load(config)
         return load_articles(config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes)
 
+    def records(
+        docs: Sequence[SourceDoc], problems: tuple[Diagnostic, ...], progress: Progress | None
+    ) -> _Collected:
+        return _records(
+            docs,
+            problems,
+            config=config,
+            use_cache=use_cache,
+            executor=executor,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
+            warm=warm,
+        )
+
     check_output_dir(config.output_dir, project_dir=config.project_dir)
     clock = _Clock()
     with build_lock(config.output_dir):
@@ -253,17 +268,7 @@ def build(
             if current:
                 if priming:
                     with clock.stage("extract"):
-                        _records(
-                            docs,
-                            load_problems,
-                            config=config,
-                            use_cache=True,
-                            executor=executor,
-                            workers=workers,
-                            scheduler=scheduler,
-                            progress=None,
-                            warm=warm,
-                        )
+                        records(docs, load_problems, None)
                 return BuildReport(
                     stamp.articles,
                     stamp.diagnostics,
@@ -276,17 +281,7 @@ def build(
             if not docs:
                 docs, load_problems = load()
         with clock.stage("extract"):
-            found = _records(
-                docs,
-                load_problems,
-                config=config,
-                use_cache=use_cache,
-                executor=executor,
-                workers=workers,
-                scheduler=scheduler,
-                progress=progress,
-                warm=warm,
-            )
+            found = records(docs, load_problems, progress)
         done = make_site(
             found.records,
             config=config,

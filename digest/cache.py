@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import operator
 import os
 import pickle
 import sys
@@ -23,6 +24,8 @@ import zoneinfo
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from digest import models
 from digest.models import ArticleRecord, Diagnostic, SourceDoc
@@ -123,18 +126,33 @@ def _loads(data: bytes) -> object:
     return _Unpickler(io.BytesIO(data)).load()
 
 
-def _reducer(kind: type) -> Callable[[object], tuple[type, tuple[object, ...]]]:
-    names = tuple(f.name for f in dataclasses.fields(kind))
-    return lambda obj: (kind, tuple(getattr(obj, name) for name in names))
+def field_reducers(*modules: ModuleType) -> dict[type, Callable[[Any], tuple[type, tuple[Any, ...]]]]:
+    """Return a pickle dispatch table for the dataclasses of `modules`: rebuilt by calling the class.
+
+    Reading every field with one getter is several times faster than dataclasses' generic state,
+    both to write and (as a plain constructor call) to read back.
+    """
+    table: dict[type, Callable[[Any], tuple[type, tuple[Any, ...]]]] = {}
+    for module in modules:
+        for kind in vars(module).values():
+            if (
+                isinstance(kind, type)
+                and dataclasses.is_dataclass(kind)
+                and kind.__module__ == module.__name__
+            ):
+                table[kind] = _reducer(kind)
+    return table
 
 
-# Records are rebuilt by calling their class with the field values: about twice as fast to load
-# as the default, which runs dataclasses' generic __setstate__ for every object.
-_DISPATCH = {
-    kind: _reducer(kind)
-    for kind in vars(models).values()
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind) and kind.__module__ == models.__name__
-}
+def _reducer(kind: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    names = [f.name for f in dataclasses.fields(kind)]
+    getter = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda obj: (kind, (getter(obj),))
+    return lambda obj: (kind, getter(obj))
+
+
+_DISPATCH = field_reducers(models)
 
 
 def _dumps(value: object) -> bytes:

@@ -8,18 +8,17 @@ site-wide values every page shows, so a change to any of these renders every pag
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
-import operator
 import os
 import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from digest import models, views
+from digest.cache import field_reducers
 
 FileState = tuple[int, int, int]
 
@@ -102,21 +101,9 @@ def _pickled(value: Any) -> bytes:
     return out.getvalue()
 
 
-def _reducer(kind: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
-    getter = operator.attrgetter(*(f.name for f in dataclasses.fields(kind)))
-    if len(dataclasses.fields(kind)) == 1:
-        return lambda obj: (kind, (getter(obj),))
-    return lambda obj: (kind, getter(obj))
-
-
 # Views and records are dataclasses, which pickle through a generic Python __getstate__; a reducer
 # per class that reads every field at once makes fingerprinting a page several times cheaper.
-_DISPATCH = {
-    kind: _reducer(kind)
-    for module in (models, views)
-    for kind in vars(module).values()
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind) and kind.__module__ == module.__name__
-}
+_DISPATCH = field_reducers(models, views)
 
 
 def _hash(*parts: bytes) -> str:
