@@ -183,3 +183,20 @@ def test_search_can_be_switched_off(tmp_path: Path) -> None:
     assert "search.html" not in site and "assets/search.js" not in site
     assert "search.html" not in site["index.html"]
     assert "search.html" in _site(tmp_path)["index.html"]
+
+
+def test_the_digest_export_is_json_with_one_item_a_line(tmp_path: Path) -> None:
+    import json
+
+    site = _site(tmp_path, make_record("a"), make_record("b"))
+    text = site["data/digest.json"]
+    data = json.loads(text)
+    assert set(data) >= {"title", "themes", "facts", "people", "timeline"}
+    lines = text.splitlines()
+    for key in ("facts", "people", "timeline"):
+        if data[key]:
+            start = lines.index(f' "{key}": [')
+            assert [
+                json.loads(line.rstrip(",")) for line in lines[start + 1 : start + 1 + len(data[key])]
+            ] == data[key]
+    assert "<" not in text
