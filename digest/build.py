@@ -20,8 +20,10 @@ from digest.cache import (
     SiteStamp,
     build_key,
     output_state,
+    read_docs,
     read_stamp,
     record_settings,
+    write_docs,
     write_stamp,
 )
 from digest.clean import clean_article
@@ -67,19 +69,22 @@ class _Collected:
 
 
 class Warm:
-    """What a long-running process (`digest serve`) keeps from one build for the next.
+    """What a build keeps for the next: the articles read, and in a long-running process the records.
 
-    The articles read, with the state of their file when it was read, and the records made, by
-    record key. A file is taken as it was only when its state is unchanged and was already older
-    than the read by a margin, so that a second write within one clock tick is never missed.
+    Each article is kept with the state (size, mtime, inode) its file had when it was read; the next
+    build takes it as it was when the state is unchanged and was already older than that read by a
+    margin, so that a second write within one clock tick is never missed. `digest serve` keeps one
+    in memory with the records too; `digest build` keeps the articles in the cache directory.
     """
 
     MARGIN_NS = 2_000_000_000
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_records: bool = True) -> None:
+        self.keep_records = keep_records
         self.docs: dict[str, tuple[FileState, SourceDoc]] = {}
         self.records: dict[str, ArticleRecord] = {}
         self.read_ns = 0
+        self.changed = False
 
     def trusted(self) -> dict[str, tuple[FileState, SourceDoc]]:
         """Return the articles whose file state can vouch for their bytes."""
@@ -89,13 +94,21 @@ class Warm:
     def load(self, config: SiteConfig) -> tuple[tuple[SourceDoc, ...], tuple[Diagnostic, ...]]:
         """Load the project's articles, reading only the files changed since the last load."""
         started = time.time_ns()
+        trusted = self.trusted()
         found = load_changed(
-            config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes, known=self.trusted()
+            config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes, known=trusted
         )
         by_path = {doc.path: doc for doc in found.docs}
         self.docs = {path: (state, by_path[path]) for path, state in found.states.items()}
         self.read_ns = started
+        self.changed = self.docs.keys() != trusted.keys() or any(
+            doc is not trusted[path][1] for path, (_, doc) in self.docs.items()
+        )
         return found.docs, found.problems
+
+
+def _doc_settings(config: SiteConfig) -> str:
+    return f"{record_settings(timezone=config.timezone)}|max={config.max_article_bytes}"
 
 
 class _Clock:
@@ -176,7 +189,7 @@ def _records(
         cache.save()
     remaining = iter(fresh)
     records = tuple(record if record is not None else next(remaining) for record in cached)
-    if warm is not None and cache is not None:
+    if warm is not None and warm.keep_records and cache is not None:
         warm.records = {cache.key(doc): record for doc, record in zip(docs, records, strict=True)}
     found = tuple(d for r in records for d in r.article.diagnostics)
     return _Collected(records, diagnostics + found, len(docs) - len(missing), len(missing))
@@ -225,7 +238,14 @@ def build(
     def load() -> tuple[tuple[SourceDoc, ...], tuple[Diagnostic, ...]]:
         if warm is not None:
             return warm.load(config)
-        return load_articles(config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes)
+        if not use_cache:
+            return load_articles(config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes)
+        kept = Warm(keep_records=False)
+        kept.read_ns, kept.docs = read_docs(config.cache_dir, settings=_doc_settings(config))
+        found = kept.load(config)
+        if kept.changed:
+            write_docs(config.cache_dir, settings=_doc_settings(config), read_ns=kept.read_ns, docs=kept.docs)
+        return found
 
     def records(
         docs: Sequence[SourceDoc], problems: tuple[Diagnostic, ...], progress: Progress | None
@@ -256,7 +276,7 @@ def build(
             docs: tuple[SourceDoc, ...] = ()
             load_problems: tuple[Diagnostic, ...] = ()
             # A warm state that holds nothing yet is filled even when the site is current.
-            priming = warm is not None and not warm.records
+            priming = warm is not None and warm.keep_records and not warm.records
             if stamp is not None and not priming and stamp.unchanged(quick=quick, inputs=inputs):
                 key = stamp.key
             else:

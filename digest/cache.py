@@ -240,6 +240,38 @@ class RecordCache:
             _write_atomic(self.path, pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+DOCS_NAME = "articles.pack"
+KnownDocs = dict[str, tuple[tuple[int, int, int], SourceDoc]]
+
+
+def read_docs(
+    directory: Path, *, settings: str
+) -> tuple[int, dict[str, tuple[tuple[int, int, int], SourceDoc]]]:
+    """Return when the articles were last read, and each as read then with its file's state."""
+    try:
+        pack = _loads((directory / DOCS_NAME).read_bytes())
+    except (OSError, *_UNREADABLE):
+        return 0, {}
+    if not isinstance(pack, tuple) or len(pack) != 4 or pack[:2] != (CACHE_FORMAT, settings):
+        return 0, {}
+    read_ns, entries = pack[2], pack[3]
+    if not isinstance(read_ns, int) or not isinstance(entries, dict):
+        return 0, {}
+    good = {
+        path: entry
+        for path, entry in entries.items()
+        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], SourceDoc)
+    }
+    return read_ns, good
+
+
+def write_docs(directory: Path, *, settings: str, read_ns: int, docs: KnownDocs) -> None:
+    """Keep the articles just read for the next build; a failure only costs that build time."""
+    data = _dumps((CACHE_FORMAT, settings, read_ns, docs))
+    with contextlib.suppress(OSError):
+        _write_atomic(directory / DOCS_NAME, data)
+
+
 @dataclass(frozen=True, slots=True)
 class SiteStamp:
     """What the last build wrote: its inputs' key, its report and the state of every output file."""

@@ -124,3 +124,39 @@ def test_the_first_warm_build_of_a_current_site_fills_the_warm_state(
     target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
     build(load_config(project), warm=warm)
     assert parsed == ["articles/article_with_metadata.md"]
+
+
+def test_a_build_reads_only_the_articles_changed_since_the_last_build(
+    project: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    build(load_config(project))
+    assert len(parsed) == 3
+    parsed.clear()
+    target = project / "articles" / "article_with_metadata.md"
+    target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
+    build(load_config(project))
+    assert parsed == ["articles/article_with_metadata.md"]
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project / "articles", fresh / "articles")
+    shutil.copy(project / "digest.yaml", fresh)
+    build(load_config(fresh), use_cache=False)
+    assert _snapshot(project / "site") == _snapshot(fresh / "site")
+
+
+def test_kept_articles_are_read_again_when_the_time_zone_changes(project: Path, parsed: list[str]) -> None:
+    build(load_config(project))
+    parsed.clear()
+    config = project / "digest.yaml"
+    config.write_text(config.read_text() + "\ntimezone: Asia/Shanghai\n")
+    build(load_config(project))
+    assert len(parsed) == 3
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"\x80\x05\x95"])
+def test_damaged_kept_articles_are_read_again(project: Path, parsed: list[str], damage: bytes) -> None:
+    build(load_config(project))
+    parsed.clear()
+    (project / ".digest-cache" / "articles.pack").write_bytes(damage)
+    (project / "articles" / "new.txt").write_text("Acme results\n\nAcme said profit rose 9% on Friday.\n")
+    build(load_config(project))
+    assert len(parsed) == 4
