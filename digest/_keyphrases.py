@@ -110,9 +110,13 @@ def content_stem(word: str) -> str | None:
     return None if key in _STOP_STEMS else key
 
 
-def candidate_keys(text: str, *, longest: int = 3) -> set[tuple[str, ...]]:
-    """Return the stem tuples of the noun-phrase-like n-grams of `text` (see `candidate_phrases`)."""
-    found: set[tuple[str, ...]] = set()
+def candidate_keys(text: str, *, longest: int = 3) -> dict[tuple[str, ...], None]:
+    """Return the stem tuples of the noun-phrase-like n-grams of `text` (see `candidate_phrases`).
+
+    A dict used as an ordered set: in the order the phrases end in the text, the same every run
+    (a set's order follows string hashes, which change from one run to the next).
+    """
+    found: dict[tuple[str, ...], None] = {}
     run: list[str] = []
     for piece in _PIECE.findall(text):
         key = content_stem(piece)
@@ -120,11 +124,11 @@ def candidate_keys(text: str, *, longest: int = 3) -> set[tuple[str, ...]]:
             run = []
             continue
         run.append(key)
-        found.add((key,))
+        found[(key,)] = None
         if len(run) > 1:
-            found.add((run[-2], key))
+            found[(run[-2], key)] = None
             if longest > 2 and len(run) > 2:
-                found.add((run[-3], run[-2], key))
+                found[(run[-3], run[-2], key)] = None
     return found
 
 

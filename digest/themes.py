@@ -126,7 +126,7 @@ def _discovered(
     df: Counter[Phrase] = Counter()
     for found, n in zip(keys, weight, strict=True):
         if n == 1:
-            df.update(found)
+            df.update(found.keys())
         else:
             for p in found:
                 df[p] += n
@@ -150,9 +150,9 @@ def _discovered(
         for word in p if len(p) > 1 else ():
             inside[(word,)] = max(inside[(word,)], df[p])
     usable -= {p for p, n in inside.items() if n * 5 >= df[p] * 4}
-    # Sorted: a set's order follows string hashes, which change from run to run, and floating-point
-    # scores must add up in the same order every time for the labels to be the same.
-    kept = [sorted(p for p in found if p in usable) for found in keys]
+    # In each text's order (candidate_keys keeps it): floating-point scores must add up in the same
+    # order every run for the labels to be the same.
+    kept = [[p for p in found if p in usable] for found in keys]
     postings: dict[Phrase, list[int]] = {p: [] for p in usable}
     for i, phrases in enumerate(kept):
         for p in phrases:
