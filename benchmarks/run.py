@@ -150,8 +150,9 @@ def rate_only(project: Path, sample: int) -> None:
 
 def warm_only(project: Path) -> None:
     """Build, change one article, build again in the same process (as digest serve does); print JSON."""
-    from digest.build import Warm, build
+    from digest.build import build
     from digest.config import load_config
+    from digest.warm import Warm
 
     warm = Warm()
     build(load_config(project), warm=warm)

@@ -13,11 +13,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.cache import SiteStamp
 from digest.config import SiteConfig
 from digest.errors import ConfigError
 from digest.models import ArticleRecord, OutputFile
 from digest.pagememo import PageMemo
+from digest.stamp import SiteStamp
 
 RECORDS = "data/records.jsonl"
 

@@ -15,24 +15,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from digest.assemble import make_site, page_memo
-from digest.cache import (
-    RecordCache,
-    SiteStamp,
-    build_key,
-    output_state,
-    read_docs,
-    read_stamp,
-    record_settings,
-    write_docs,
-    write_stamp,
-)
+from digest.cache import RecordCache, record_settings
 from digest.clean import clean_article
 from digest.config import CONFIG_NAME, SiteConfig
 from digest.executors import Executor, map_articles
 from digest.extract import extract_record
-from digest.load import FileState, load_articles, load_changed
+from digest.load import load_articles
 from digest.models import ArticleRecord, Diagnostic, SourceDoc
 from digest.output import build_lock, check_output_dir
+from digest.stamp import SiteStamp, build_key, output_state, read_stamp, write_stamp
+from digest.warm import Warm
 
 Progress = Callable[[int, int], None]
 
@@ -66,49 +58,6 @@ class _Collected:
     diagnostics: tuple[Diagnostic, ...]
     hits: int
     misses: int
-
-
-class Warm:
-    """What a build keeps for the next: the articles read, and in a long-running process the records.
-
-    Each article is kept with the state (size, mtime, inode) its file had when it was read; the next
-    build takes it as it was when the state is unchanged and was already older than that read by a
-    margin, so that a second write within one clock tick is never missed. `digest serve` keeps one
-    in memory with the records too; `digest build` keeps the articles in the cache directory.
-    """
-
-    MARGIN_NS = 2_000_000_000
-
-    def __init__(self, *, keep_records: bool = True) -> None:
-        self.keep_records = keep_records
-        self.docs: dict[str, tuple[FileState, SourceDoc]] = {}
-        self.records: dict[str, ArticleRecord] = {}
-        self.read_ns = 0
-        self.changed = False
-
-    def trusted(self) -> dict[str, tuple[FileState, SourceDoc]]:
-        """Return the articles whose file state can vouch for their bytes."""
-        limit = self.read_ns - self.MARGIN_NS
-        return {path: known for path, known in self.docs.items() if known[0][1] < limit}
-
-    def load(self, config: SiteConfig) -> tuple[tuple[SourceDoc, ...], tuple[Diagnostic, ...]]:
-        """Load the project's articles, reading only the files changed since the last load."""
-        started = time.time_ns()
-        trusted = self.trusted()
-        found = load_changed(
-            config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes, known=trusted
-        )
-        by_path = {doc.path: doc for doc in found.docs}
-        self.docs = {path: (state, by_path[path]) for path, state in found.states.items()}
-        self.read_ns = started
-        self.changed = self.docs.keys() != trusted.keys() or any(
-            doc is not trusted[path][1] for path, (_, doc) in self.docs.items()
-        )
-        return found.docs, found.problems
-
-
-def _doc_settings(config: SiteConfig) -> str:
-    return f"{record_settings(timezone=config.timezone)}|max={config.max_article_bytes}"
 
 
 class _Clock:
@@ -240,11 +189,9 @@ def build(
             return warm.load(config)
         if not use_cache:
             return load_articles(config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes)
-        kept = Warm(keep_records=False)
-        kept.read_ns, kept.docs = read_docs(config.cache_dir, settings=_doc_settings(config))
+        kept = Warm.stored(config)
         found = kept.load(config)
-        if kept.changed:
-            write_docs(config.cache_dir, settings=_doc_settings(config), read_ns=kept.read_ns, docs=kept.docs)
+        kept.store(config)
         return found
 
     def records(

@@ -21,14 +21,13 @@ import pickle
 import sys
 import tempfile
 import zoneinfo
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from digest import models
-from digest.models import ArticleRecord, Diagnostic, SourceDoc
+from digest.models import ArticleRecord, SourceDoc
 
 CACHE_FORMAT = 1
 PACK_NAME = "records.pack"
@@ -50,10 +49,12 @@ NOT_RECORD_CODE = frozenset(
         "pagememo.py",
         "progress.py",
         "render.py",
+        "stamp.py",
         "synthesize.py",
         "themes.py",
         "_keyphrases.py",
         "views.py",
+        "warm.py",
         "commands",
     }
 )
@@ -63,7 +64,7 @@ _SAFE_GLOBALS: dict[tuple[str, str], object] = {
     ("zoneinfo._zoneinfo", "ZoneInfo"): zoneinfo.ZoneInfo,
 }
 # Unpickling bytes that were damaged on disk can fail with nearly any exception type.
-_UNREADABLE = (
+UNREADABLE = (
     pickle.UnpicklingError,
     EOFError,
     AttributeError,
@@ -113,7 +114,9 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> object:
         if module == "digest.models" and isinstance(getattr(models, name, None), type):
             return getattr(models, name)
-        if (module, name) == (__name__, "SiteStamp"):
+        if (module, name) == ("digest.stamp", "SiteStamp"):
+            from digest.stamp import SiteStamp
+
             return SiteStamp
         if (module, name) == ("builtins", "getattr"):
             return _zone_getattr
@@ -122,7 +125,8 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
-def _loads(data: bytes) -> object:
+def safe_loads(data: bytes) -> object:
+    """Unpickle `data`, rebuilding only record types, dates and time zones."""
     return _Unpickler(io.BytesIO(data)).load()
 
 
@@ -155,7 +159,8 @@ def _reducer(kind: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
 _DISPATCH = field_reducers(models)
 
 
-def _dumps(value: object) -> bytes:
+def fast_dumps(value: object) -> bytes:
+    """Pickle `value`, records through one field getter per class."""
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _DISPATCH
@@ -163,7 +168,8 @@ def _dumps(value: object) -> bytes:
     return out.getvalue()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary name beside `path`, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -192,8 +198,8 @@ class RecordCache:
         except OSError:
             return {}
         try:
-            pack = _loads(data)
-        except _UNREADABLE:
+            pack = safe_loads(data)
+        except UNREADABLE:
             return {}
         if not isinstance(pack, tuple) or len(pack) != 3 or pack[:2] != (CACHE_FORMAT, self.settings):
             return {}
@@ -209,8 +215,8 @@ class RecordCache:
         key = self.key(doc)
         blob = self._stored.get(key, b"")
         try:
-            record = _loads(blob) if blob else None
-        except _UNREADABLE:
+            record = safe_loads(blob) if blob else None
+        except UNREADABLE:
             record = None
         if isinstance(record, ArticleRecord) and record.article.sha256 == doc.sha256:
             self.hits += 1
@@ -223,12 +229,12 @@ class RecordCache:
         """Keep `doc`'s record, already known to the caller, in the pack this build saves."""
         key = self.key(doc)
         blob = self._stored.get(key)
-        self._kept[key] = blob if blob is not None else _dumps(record)
+        self._kept[key] = blob if blob is not None else fast_dumps(record)
         self.hits += 1
 
     def put(self, doc: SourceDoc, record: ArticleRecord) -> None:
         """Remember the record of `doc` for the next build."""
-        self._kept[self.key(doc)] = _dumps(record)
+        self._kept[self.key(doc)] = fast_dumps(record)
 
     def save(self) -> None:
         """Write the records used by this build, dropping the others, unless the pack already holds them."""
@@ -237,123 +243,4 @@ class RecordCache:
         pack = (CACHE_FORMAT, self.settings, dict(sorted(self._kept.items())))
         # The cache only saves time: a read-only or full disk must not fail the build.
         with contextlib.suppress(OSError):
-            _write_atomic(self.path, pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-DOCS_NAME = "articles.pack"
-KnownDocs = dict[str, tuple[tuple[int, int, int], SourceDoc]]
-
-
-def read_docs(
-    directory: Path, *, settings: str
-) -> tuple[int, dict[str, tuple[tuple[int, int, int], SourceDoc]]]:
-    """Return when the articles were last read, and each as read then with its file's state."""
-    try:
-        pack = _loads((directory / DOCS_NAME).read_bytes())
-    except (OSError, *_UNREADABLE):
-        return 0, {}
-    if not isinstance(pack, tuple) or len(pack) != 4 or pack[:2] != (CACHE_FORMAT, settings):
-        return 0, {}
-    read_ns, entries = pack[2], pack[3]
-    if not isinstance(read_ns, int) or not isinstance(entries, dict):
-        return 0, {}
-    good = {
-        path: entry
-        for path, entry in entries.items()
-        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], SourceDoc)
-    }
-    return read_ns, good
-
-
-def write_docs(directory: Path, *, settings: str, read_ns: int, docs: KnownDocs) -> None:
-    """Keep the articles just read for the next build; a failure only costs that build time."""
-    data = _dumps((CACHE_FORMAT, settings, read_ns, docs))
-    with contextlib.suppress(OSError):
-        _write_atomic(directory / DOCS_NAME, data)
-
-
-@dataclass(frozen=True, slots=True)
-class SiteStamp:
-    """What the last build wrote: its inputs' key, its report and the state of every output file."""
-
-    key: str
-    articles: int
-    diagnostics: tuple[Diagnostic, ...]
-    files: tuple[tuple[str, int, int, int], ...]
-    # A cheaper check than `key`, read before any article is: the settings and code, and the
-    # (path, size, mtime, inode) of every file in articles/, trusted only for files that were
-    # already older than the stamp by a margin (a file changed twice within one clock tick looks
-    # unchanged; the margin keeps such files on the full check).
-    quick: str = ""
-    inputs: tuple[tuple[str, int, int, int], ...] = ()
-    settled_ns: int = 0
-    # (path, fingerprint) of every page rendered, for pagememo.PageMemo.
-    pages: tuple[tuple[str, str], ...] = ()
-
-    def unchanged(self, *, quick: str, inputs: tuple[tuple[str, int, int, int], ...]) -> bool:
-        """Return whether the inputs match this stamp by their file state alone."""
-        margin = 2_000_000_000
-        return (
-            bool(self.quick)
-            and self.quick == quick
-            and self.inputs == inputs
-            and all(mtime < self.settled_ns - margin for _, _, mtime, _ in inputs)
-        )
-
-
-def build_key(parts: Iterable[str], *, templates_dir: Path, config_file: Path) -> str:
-    """Return a hash of everything a site depends on: `parts`, templates, digest.yaml and all of digest."""
-    digest = hashlib.sha256(code_fingerprint(records_only=False).encode())
-    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    for path in [config_file, *(sorted(templates_dir.rglob("*")) if templates_dir.is_dir() else [])]:
-        try:
-            digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes())
-        except (IsADirectoryError, FileNotFoundError):
-            digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0-")
-    return digest.hexdigest()
-
-
-def output_state(output_dir: Path) -> tuple[tuple[str, int, int, int], ...]:
-    """Return (path, size, mtime_ns, inode) of every file under `output_dir`, sorted by path."""
-    found: list[tuple[str, int, int, int]] = []
-    pending = [(output_dir, "")]
-    while pending:
-        directory, prefix = pending.pop()
-        try:
-            entries = list(os.scandir(directory))
-        except OSError:
-            continue
-        for entry in entries:
-            name = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((Path(entry.path), name + "/"))
-                continue
-            st = entry.stat(follow_symlinks=False)
-            found.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
-    return tuple(sorted(found))
-
-
-def _stamp_path(cache_dir: Path, output_dir: Path) -> Path:
-    name = hashlib.sha256(str(output_dir.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return cache_dir / f"site-{name}.stamp"
-
-
-def read_stamp(cache_dir: Path, output_dir: Path) -> SiteStamp | None:
-    """Return the stamp of the last build into `output_dir`, or None when missing or unreadable."""
-    try:
-        stamp = _loads(_stamp_path(cache_dir, output_dir).read_bytes())
-    except (OSError, *_UNREADABLE):
-        return None
-    if not isinstance(stamp, SiteStamp):
-        return None
-    # A stamp written by an older digest lacks the newer fields: treat it as missing.
-    return stamp if all(hasattr(stamp, f.name) for f in dataclasses.fields(SiteStamp)) else None
-
-
-def write_stamp(cache_dir: Path, output_dir: Path, stamp: SiteStamp) -> None:
-    """Record `stamp` as the state of `output_dir`; a failure only costs the next build time."""
-    data = _dumps(stamp)
-    with contextlib.suppress(OSError):
-        _write_atomic(_stamp_path(cache_dir, output_dir), data)
+            write_atomic(self.path, pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL))

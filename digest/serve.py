@@ -21,7 +21,7 @@ from digest.config import CONFIG_NAME, load_config
 from digest.errors import DigestError
 
 if TYPE_CHECKING:
-    from digest.build import Warm
+    from digest.warm import Warm
 
 SERVE_DIR = Path(".digest-cache") / "serve-site"
 STATUS_PATH = "/__digest__/status"
@@ -62,7 +62,8 @@ class BuildState:
 
 def rebuild(project_dir: Path, output_dir: Path, state: BuildState, *, log: Callable[[str], None]) -> None:
     """Build the preview once and record what went wrong; never raise."""
-    from digest.build import Warm, build
+    from digest.build import build
+    from digest.warm import Warm
 
     try:
         config = load_config(project_dir, output_dir=output_dir)

@@ -12,17 +12,9 @@ from pathlib import Path
 import pytest
 
 from digest import cache as cache_module
-from digest.cache import (
-    NOT_RECORD_CODE,
-    PACK_NAME,
-    RecordCache,
-    SiteStamp,
-    code_fingerprint,
-    read_stamp,
-    record_settings,
-    write_stamp,
-)
+from digest.cache import NOT_RECORD_CODE, PACK_NAME, RecordCache, code_fingerprint, record_settings
 from digest.models import Diagnostic, SourceDoc
+from digest.stamp import SiteStamp, read_stamp, write_stamp
 from tests.factories import make_record
 
 TEXT = "Acme said revenue rose 12% to $5 billion on Thursday. \u201cWe are pleased,\u201d Jane Roe said."
@@ -196,7 +188,7 @@ def test_record_modules_never_import_the_modules_left_out_of_their_fingerprint()
 
 
 def test_a_stamp_from_an_older_digest_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from digest.cache import SiteStamp, _stamp_path, read_stamp
+    from digest.stamp import SiteStamp, _stamp_path, read_stamp
 
     # Pickle the stamp as a version that had only its first four fields would have.
     monkeypatch.setattr(SiteStamp, "__getstate__", lambda self: [self.key, self.articles, (), ()])

@@ -10,8 +10,9 @@ import pytest
 
 from digest import build as build_module
 from digest import load as load_module
-from digest.build import Warm, build
+from digest.build import build
 from digest.config import load_config
+from digest.warm import Warm
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project_basic"
 HOUR_NS = 3600 * 10**9
