@@ -249,6 +249,7 @@ def build(
                 docs, load_problems = load()
         with clock.stage("extract"):
             found = records(docs, load_problems, progress)
+        docs = ()  # the articles' raw text is not needed past extraction: let it go
         done = make_site(
             found.records,
             config=config,
