@@ -21,6 +21,8 @@ from digest import models, views
 from digest.cache import field_reducers
 
 FileState = tuple[int, int, int]
+# What pickling a value nobody meant to fingerprint can raise; such a page is simply rendered.
+UNFINGERPRINTABLE = (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from digest.digest_views import (
 from digest.export import digest_exports
 from digest.highlight import KINDS
 from digest.models import ArticleRecord, Digest, OutputFile
-from digest.pagememo import PageMemo, previous_lines
+from digest.pagememo import UNFINGERPRINTABLE, PageMemo, previous_lines
 from digest.richtext import markdown_html
 from digest.textsafe import xml_safe
 from digest.views import (
@@ -72,7 +72,10 @@ def render_pages(
     """
     env = environment(config.templates_dir)
     site = _site_view(digest, config=config, epoch=epoch)
-    memo = memo.salted(site) if memo is not None else None
+    try:
+        memo = memo.salted(site) if memo is not None else None
+    except UNFINGERPRINTABLE:
+        memo = None
     pages: list[str] = []
     shared: dict[int, tuple[Any, str]] = {}
 
@@ -89,10 +92,13 @@ def render_pages(
         pages.append(path)
         fingerprint = ""
         if memo is not None:
-            if material is None:
-                material = memo.context_material(context, shared)
-            fingerprint = memo.fingerprint(path, template, material)
-            if memo.keeps(path, fingerprint):
+            try:
+                if material is None:
+                    material = memo.context_material(context, shared)
+                fingerprint = memo.fingerprint(path, template, material)
+            except UNFINGERPRINTABLE:
+                fingerprint = ""
+            if fingerprint and memo.keeps(path, fingerprint):
                 return OutputFile(path, b"", fingerprint=fingerprint, kept=True)
         if lazy is not None:
             context.update(lazy())

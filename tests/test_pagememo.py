@@ -158,3 +158,27 @@ def test_a_records_export_changed_by_hand_is_made_again(project: Path, tmp_path:
     target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
     build(load_config(project))
     assert _snapshot(project / "site") == _fresh(project, tmp_path)
+
+
+def test_a_view_that_cannot_be_fingerprinted_is_rendered_every_time(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digest import render
+    from digest.stamp import read_stamp
+
+    real = render.theme_view
+
+    def with_a_function(*args, **kwargs):  # type: ignore[no-untyped-def]
+        return {**real(*args, **kwargs), "sort": lambda claim: claim}
+
+    monkeypatch.setattr(render, "theme_view", with_a_function)
+    target = project / "articles" / "article_with_metadata.md"
+    target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
+    config = load_config(project)
+    build(config)
+    stamp = read_stamp(config.cache_dir, config.output_dir)
+    assert stamp is not None
+    fingerprinted = {path for path, _ in stamp.pages}
+    assert "themes/index.html" not in fingerprinted and "index.html" not in fingerprinted
+    assert "articles/article_with_metadata.html" in fingerprinted
+    assert (project / "site" / "themes" / "index.html").is_file()
