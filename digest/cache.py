@@ -1,10 +1,12 @@
-"""The build cache: article records by input bytes, settings and code; and the stamp of the last site.
+"""The build cache: article records by input bytes, settings and code, and its safe pickling.
 
 Everything lives under the project's `.digest-cache/` directory, which is safe to delete at any
-time. Records are kept in one pack file (`records.pack`) keyed by a hash of the article's bytes,
-path and id, the settings that change records and a fingerprint of the source code that produces
-them, so a change to any of these misses the cache rather than serving a stale record. Files are
-written to a temporary name and renamed; a file that cannot be read back is ignored.
+time. Records are kept in a pack file (`records.pack`, with `records.delta` for the ones added
+since) keyed by a hash of the article's bytes, path and id, the settings that change records and a
+fingerprint of the source code that produces them, so a change to any of these misses the cache
+rather than serving a stale record. Files are written to a temporary name and renamed; a file that
+cannot be read back is ignored. The stamp of the last site is in stamp.py, the articles kept
+between builds in warm.py.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from digest.models import ArticleRecord, SourceDoc
 
 CACHE_FORMAT = 1
 PACK_NAME = "records.pack"
+DELTA_NAME = "records.delta"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 # Modules that only run after extraction (or drive it): a change to them never changes a record.
@@ -182,19 +185,30 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 class RecordCache:
-    """Records of articles already extracted, read from and saved to one pack file."""
+    """Records of articles already extracted: a pack file, and a small file of the ones added since.
+
+    Rewriting the whole pack for one changed article costs a build more than the article itself;
+    new records go to `records.delta` until it holds a tenth of them (or a quarter of the pack is
+    no longer used), and then the pack is written anew with just the records in use.
+    """
+
+    DELTA_SHARE = 0.1
+    UNUSED_SHARE = 0.25
 
     def __init__(self, directory: Path, *, settings: str) -> None:
         self.path = directory / PACK_NAME
+        self.delta_path = directory / DELTA_NAME
         self.settings = settings
         self.hits = 0
         self.misses = 0
-        self._stored = self._read()
+        self._base = self._read(self.path)
+        self._delta = {k: v for k, v in self._read(self.delta_path).items() if k not in self._base}
+        self._stored = {**self._base, **self._delta}
         self._kept: dict[str, bytes] = {}
 
-    def _read(self) -> dict[str, bytes]:
+    def _read(self, path: Path) -> dict[str, bytes]:
         try:
-            data = self.path.read_bytes()
+            data = path.read_bytes()
         except OSError:
             return {}
         try:
@@ -237,10 +251,24 @@ class RecordCache:
         self._kept[self.key(doc)] = fast_dumps(record)
 
     def save(self) -> None:
-        """Write the records used by this build, dropping the others, unless the pack already holds them."""
-        if self._kept.keys() == self._stored.keys():
+        """Keep the records used by this build for the next: in the delta file, or a new pack."""
+        new = {k: v for k, v in self._kept.items() if k not in self._stored}
+        unused = len(self._stored.keys() - self._kept.keys())
+        if not new and unused <= self.UNUSED_SHARE * len(self._kept):
             return
-        pack = (CACHE_FORMAT, self.settings, dict(sorted(self._kept.items())))
+        delta = {k: v for k, v in self._delta.items() if k in self._kept} | new
         # The cache only saves time: a read-only or full disk must not fail the build.
         with contextlib.suppress(OSError):
-            write_atomic(self.path, pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL))
+            if len(delta) <= self.DELTA_SHARE * len(self._kept) and unused <= self.UNUSED_SHARE * len(
+                self._kept
+            ):
+                write_atomic(self.delta_path, _pack(self.settings, delta))
+                return
+            write_atomic(self.path, _pack(self.settings, self._kept))
+            self.delta_path.unlink(missing_ok=True)
+
+
+def _pack(settings: str, entries: dict[str, bytes]) -> bytes:
+    return pickle.dumps(
+        (CACHE_FORMAT, settings, dict(sorted(entries.items()))), protocol=pickle.HIGHEST_PROTOCOL
+    )

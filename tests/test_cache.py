@@ -197,3 +197,43 @@ def test_a_stamp_from_an_older_digest_is_ignored(tmp_path: Path, monkeypatch: py
     path.write_bytes(pickle.dumps(SiteStamp("key", 1, (), ())))
     monkeypatch.undo()
     assert read_stamp(tmp_path, tmp_path / "site") is None
+
+
+def _many(directory: Path, shas: list[str]) -> RecordCache:
+    cache = RecordCache(directory, settings="s")
+    for sha in shas:
+        doc = _doc(sha, path=f"articles/{sha}.md", doc_id=sha)
+        if cache.get(doc) is None:
+            cache.put(doc, _record(sha))
+    cache.save()
+    return RecordCache(directory, settings="s")
+
+
+def test_one_new_record_goes_to_the_delta_and_the_pack_is_left_alone(tmp_path: Path) -> None:
+    shas = [f"{n:02x}" for n in range(20)]
+    _many(tmp_path, shas)
+    pack = (tmp_path / PACK_NAME).read_bytes()
+    again = _many(tmp_path, [*shas[1:], "ff"])
+    assert (tmp_path / PACK_NAME).read_bytes() == pack
+    assert (tmp_path / "records.delta").is_file()
+    for sha in [*shas[1:], "ff"]:
+        assert again.get(_doc(sha, path=f"articles/{sha}.md", doc_id=sha)) == _record(sha)
+
+
+def test_a_large_delta_is_folded_into_a_new_pack(tmp_path: Path) -> None:
+    shas = [f"{n:02x}" for n in range(20)]
+    _many(tmp_path, shas)
+    more = [f"{n:02x}" for n in range(100, 105)]
+    again = _many(tmp_path, shas + more)
+    assert not (tmp_path / "records.delta").exists()
+    assert again.get(_doc("64", path="articles/64.md", doc_id="64")) == _record("64")
+
+
+def test_a_damaged_delta_only_costs_its_records(tmp_path: Path) -> None:
+    shas = [f"{n:02x}" for n in range(20)]
+    _many(tmp_path, shas)
+    _many(tmp_path, [*shas, "ff"])
+    (tmp_path / "records.delta").write_bytes(b"\x80\x05garbage")
+    again = RecordCache(tmp_path, settings="s")
+    assert again.get(_doc("ff", path="articles/ff.md", doc_id="ff")) is None
+    assert again.get(_doc("00", path="articles/00.md", doc_id="00")) == _record("00")
