@@ -219,6 +219,9 @@ def build(
                 templates_dir=config.templates_dir,
                 config_file=config.project_dir / CONFIG_NAME,
             )
+            # Taken before the articles are read: a file is trusted by its state next time only if it
+            # was already older than this by a margin (see SiteStamp.unchanged).
+            read_ns = time.time_ns()
             inputs = output_state(config.articles_dir)
             docs: tuple[SourceDoc, ...] = ()
             load_problems: tuple[Diagnostic, ...] = ()
@@ -267,7 +270,7 @@ def build(
                 state,
                 quick=quick,
                 inputs=inputs,
-                settled_ns=time.time_ns(),
+                settled_ns=read_ns,
                 pages=tuple(sorted(done.fingerprints.items())),
             )
             write_stamp(config.cache_dir, config.output_dir, stamp)

@@ -83,7 +83,8 @@ def previous_lines(memo: PageMemo, path: str) -> dict[str, str]:
     except (OSError, UnicodeDecodeError):
         return {}
     lines: dict[str, str] = {}
-    for line in text.splitlines():
+    # "\n" only: str.splitlines also breaks at U+2028 and U+2029, which JSON strings may hold as is.
+    for line in text.split("\n"):
         # Every line opens with {"id": "<id>", and an id is a slug: no escapes to undo.
         if line.startswith(_ID_PREFIX):
             lines[line[len(_ID_PREFIX) : line.find('"', len(_ID_PREFIX))]] = line

@@ -34,12 +34,14 @@ class Warm:
         self.records: dict[str, ArticleRecord] = {}
         self.read_ns = 0
         self.changed = False
+        self.settings = ""
 
     @classmethod
     def stored(cls, config: SiteConfig) -> Warm:
         """Return the articles the last build of `config`'s project kept in its cache directory."""
         warm = cls(keep_records=False)
-        warm.read_ns, warm.docs = _read_docs(config.cache_dir, settings=_doc_settings(config))
+        warm.settings = _doc_settings(config)
+        warm.read_ns, warm.docs = _read_docs(config.cache_dir, settings=warm.settings)
         return warm
 
     def store(self, config: SiteConfig) -> None:
@@ -56,6 +58,10 @@ class Warm:
 
     def load(self, config: SiteConfig) -> tuple[tuple[SourceDoc, ...], tuple[Diagnostic, ...]]:
         """Load the project's articles, reading only the files changed since the last load."""
+        settings = _doc_settings(config)
+        if settings != self.settings:
+            # Articles read under another time zone or size limit (or other code) are not these.
+            self.docs, self.records, self.settings = {}, {}, settings
         started = time.time_ns()
         trusted = self.trusted()
         found = load_changed(

@@ -182,3 +182,19 @@ def test_a_view_that_cannot_be_fingerprinted_is_rendered_every_time(
     assert "themes/index.html" not in fingerprinted and "index.html" not in fingerprinted
     assert "articles/article_with_metadata.html" in fingerprinted
     assert (project / "site" / "themes" / "index.html").is_file()
+
+
+def test_reused_export_lines_keep_line_separators_inside_strings(project: Path, tmp_path: Path) -> None:
+    import json
+
+    separated = project / "articles" / "article_with_metadata.md"
+    text = separated.read_text()
+    assert "cloud services" in text
+    separated.write_text(text.replace("cloud services", "cloud\u2028and\u2029storage services", 1))
+    build(load_config(project))
+    other = project / "articles" / "article_with_conflict.md"
+    other.write_text(other.read_text() + "\nAnalysts expect 4% growth next year.\n")
+    build(load_config(project))
+    lines = (project / "site" / "data" / "records.jsonl").read_text().split("\n")
+    assert [json.loads(line)["id"] for line in lines if line]
+    assert _snapshot(project / "site") == _fresh(project, tmp_path)

@@ -161,3 +161,43 @@ def test_damaged_kept_articles_are_read_again(project: Path, parsed: list[str], 
     (project / "articles" / "new.txt").write_text("Acme results\n\nAcme said profit rose 9% on Friday.\n")
     build(load_config(project))
     assert len(parsed) == 4
+
+
+def test_a_warm_build_reads_every_article_again_when_the_time_zone_changes(
+    project: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    warm = Warm()
+    build(load_config(project), warm=warm)
+    parsed.clear()
+    config = project / "digest.yaml"
+    config.write_text(config.read_text() + "\ntimezone: Asia/Tokyo\n")
+    build(load_config(project), warm=warm)
+    assert len(parsed) == 3
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project / "articles", fresh / "articles")
+    shutil.copy(project / "digest.yaml", fresh)
+    build(load_config(fresh), use_cache=False)
+    assert _snapshot(project / "site") == _snapshot(fresh / "site")
+
+
+def test_the_stamp_trusts_files_only_from_before_they_were_read(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from digest import warm as warm_module
+    from digest.stamp import read_stamp
+
+    read_at: list[int] = []
+    real = warm_module.load_changed
+
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        read_at.append(time.time_ns())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(warm_module, "load_changed", timed)
+    config = load_config(project)
+    build(config)
+    stamp = read_stamp(config.cache_dir, config.output_dir)
+    assert stamp is not None and read_at
+    assert stamp.settled_ns <= read_at[0]
