@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import importlib.metadata
 import io
 import operator
 import os
@@ -61,6 +62,17 @@ NOT_RECORD_CODE = frozenset(
         "commands",
     }
 )
+RECORD_LIBRARIES = ("pyyaml", "python-frontmatter", "py3langid", "numpy", "tzdata")
+SITE_LIBRARIES = (
+    "jinja2",
+    "markupsafe",
+    "markdown",
+    "nh3",
+    "feedgen",
+    "lxml",
+    "pagefind",
+    "pagefind-bin-extended",
+)
 _SAFE_GLOBALS: dict[tuple[str, str], object] = {
     **{("datetime", t.__name__): t for t in (dt.datetime, dt.date, dt.time, dt.timedelta, dt.timezone)},
     ("zoneinfo", "ZoneInfo"): zoneinfo.ZoneInfo,
@@ -89,6 +101,9 @@ def code_fingerprint(*, records_only: bool) -> str:
     Computed once per process; hashing the bytes means no version number has to be bumped by hand.
     """
     digest = hashlib.sha256(f"{CACHE_FORMAT}:{sys.version_info[:2]}".encode())
+    # The libraries' versions too: an upgrade may change what they parse, detect or render.
+    for name in RECORD_LIBRARIES if records_only else RECORD_LIBRARIES + SITE_LIBRARIES:
+        digest.update(f"{name}={_version(name)}\0".encode())
     for path in sorted(PACKAGE_DIR.rglob("*")):
         relative = path.relative_to(PACKAGE_DIR)
         if not path.is_file() or "__pycache__" in relative.parts or path.suffix in (".pyc", ".pyo"):
@@ -97,6 +112,13 @@ def code_fingerprint(*, records_only: bool) -> str:
             continue
         digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
 
 
 def record_settings(*, timezone: str) -> str:

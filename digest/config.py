@@ -144,6 +144,8 @@ def _parse_themes(raw: list[Any], *, path: str) -> tuple[ThemeSpec, ...]:
         if not isinstance(description, str):
             raise ConfigError(f"theme {item['name']!r}: 'description' must be a string", path=path)
         slug = _slugify(item["name"])
+        if slug == "index":  # themes/index.html lists the themes
+            slug = "index-theme"
         if not slug or slug in seen:
             raise ConfigError(f"theme {item['name']!r}: its name gives an empty or duplicate slug", path=path)
         seen.add(slug)

@@ -92,6 +92,8 @@ def person_key(name: str, *, anonymous: bool, article: str) -> str:
     """Return the slug that identifies a person across articles (anonymous sources stay per article)."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     slug = "-".join(_WORD.findall(folded)) or "person"
+    if slug == "index":  # people/index.html lists everyone
+        slug = "index-person"
     return f"{article}-{slug}"[:80] if anonymous else slug[:80]
 
 

@@ -141,7 +141,8 @@ def _discovered(
     min_spread = 2 if articles > 1 else 1
     ubiquitous: set[Phrase] = {p for p, n in df.items() if len(p) == 1 and n > _UBIQUITOUS * total}
     usable = {
-        p for p, n in df.items()
+        p
+        for p, n in df.items()
         if n >= support and spread[p] >= min_spread and not all((w,) in ubiquitous for w in p)
     }
     # A word that nearly always comes inside one longer phrase ("intelligence") is that phrase.
@@ -257,7 +258,7 @@ def _name_themes(
     built.sort(key=lambda item: (item[0], item[1], item[2]))
     themes: list[Theme] = []
     slug_of: dict[int, str] = {}
-    used = {"other"}
+    used = {"other", "index"}  # themes/index.html lists the themes
     for _, name, theme, spec in built:
         slug = _unique(_slugify(name) or "theme", used)
         slug_of[theme] = slug

@@ -237,3 +237,17 @@ def test_a_damaged_delta_only_costs_its_records(tmp_path: Path) -> None:
     again = RecordCache(tmp_path, settings="s")
     assert again.get(_doc("ff", path="articles/ff.md", doc_id="ff")) is None
     assert again.get(_doc("00", path="articles/00.md", doc_id="00")) == _record("00")
+
+
+def test_an_upgraded_library_changes_the_fingerprints(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fingerprints(upgraded: str) -> tuple[str, str]:
+        monkeypatch.setattr(cache_module, "_version", lambda name: "99" if name == upgraded else "1")
+        code_fingerprint.cache_clear()
+        return code_fingerprint(records_only=True), code_fingerprint(records_only=False)
+
+    try:
+        none, jinja, langid = fingerprints(""), fingerprints("jinja2"), fingerprints("py3langid")
+    finally:
+        code_fingerprint.cache_clear()
+    assert jinja[0] == none[0] and jinja[1] != none[1]  # rendering only: records stay
+    assert langid[0] != none[0] and langid[1] != none[1]

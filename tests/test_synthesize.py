@@ -242,3 +242,9 @@ def test_people_keep_the_first_spelling_and_each_speaker_their_own_quotes() -> N
     assert wu.articles == ("a", "b")
     assert [q.text for q in wu.quotes] == ["We are ready", "Demand is strong"]
     assert [q.text for q in people["joe-tsai"].quotes] == ["It is early"]
+
+
+def test_a_person_named_index_does_not_take_the_people_index_page() -> None:
+    from digest.synthesize import person_key
+
+    assert person_key("Index", anonymous=False, article="a") != "index"
