@@ -7,6 +7,7 @@ has changed since the last build and the site is still as that build left it, no
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import time
@@ -239,6 +240,11 @@ def build(
                 if priming:
                     with clock.stage("extract"):
                         records(docs, load_problems, None)
+                if docs and use_cache:
+                    # The articles were read and found the same: vouch for their file states from
+                    # now on, so that the next unchanged build need not read them again.
+                    settled = dataclasses.replace(stamp, inputs=inputs, settled_ns=read_ns)
+                    write_stamp(config.cache_dir, config.output_dir, settled)
                 return BuildReport(
                     stamp.articles,
                     stamp.diagnostics,

@@ -201,3 +201,24 @@ def test_the_stamp_trusts_files_only_from_before_they_were_read(
     stamp = read_stamp(config.cache_dir, config.output_dir)
     assert stamp is not None and read_at
     assert stamp.settled_ns <= read_at[0]
+
+
+def test_an_unchanged_build_after_a_fresh_save_reads_the_articles_once(
+    project: Path, parsed: list[str]
+) -> None:
+    import time
+
+    from digest.stamp import read_stamp
+
+    config = load_config(project)
+    (project / "articles" / "new.txt").write_text("Acme results\n\nAcme said profit rose 9% on Friday.\n")
+    build(config)  # the new file was saved just before it was read: not trusted by its state yet
+    time.sleep(2.2)
+    parsed.clear()
+    assert build(config).reused
+    stamp = read_stamp(config.cache_dir, config.output_dir)
+    assert stamp is not None
+    time.sleep(2.2)
+    parsed.clear()
+    assert build(config).reused
+    assert parsed == []
