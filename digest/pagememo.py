@@ -9,7 +9,6 @@ site-wide values every page shows, so a change to any of these renders every pag
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import pickle
 from collections.abc import Mapping
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from digest import models, views
-from digest.cache import field_reducers
+from digest.cache import fast_dumps, field_reducers
 
 FileState = tuple[int, int, int]
 # What pickling a value nobody meant to fingerprint can raise; such a page is simply rendered.
@@ -97,11 +96,7 @@ _ID_PREFIX = '{"id": "'
 def _pickled(value: Any) -> bytes:
     # Equal values pickle to equal bytes within one Python version, which the base already names;
     # values that pickle differently from one run to the next (sets) only cost a render.
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _DISPATCH
-    pickler.dump(value)
-    return out.getvalue()
+    return fast_dumps(value, reducers=_DISPATCH)
 
 
 # Views and records are dataclasses, which pickle through a generic Python __getstate__; a reducer
