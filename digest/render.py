@@ -83,31 +83,32 @@ def render_pages(
         path: str,
         template: str,
         *,
-        material: Any = None,
+        fingerprint: str | None = None,
         lazy: Callable[[], dict[str, Any]] | None = None,
         **context: Any,
     ) -> OutputFile:
-        # `material` stands for the context when it is cheaper to fingerprint; `lazy` adds the
-        # parts of the context that are only worth building when the page is rendered.
+        # A `fingerprint` given stands for the context, when that is cheaper to fingerprint; `lazy`
+        # adds the parts of the context that are only worth building when the page is rendered.
         pages.append(path)
-        fingerprint = ""
-        if memo is not None:
+        if memo is not None and fingerprint is None:
             try:
-                if material is None:
-                    material = memo.context_material(context, shared)
-                fingerprint = memo.fingerprint(path, template, material)
+                fingerprint = memo.fingerprint(path, template, memo.context_material(context, shared))
             except UNFINGERPRINTABLE:
                 fingerprint = ""
-            if fingerprint and memo.keeps(path, fingerprint):
-                return OutputFile(path, b"", fingerprint=fingerprint, kept=True)
+        fingerprint = fingerprint or ""
+        if memo is not None and fingerprint and memo.keeps(path, fingerprint):
+            return OutputFile(path, b"", fingerprint=fingerprint, kept=True)
         if lazy is not None:
             context.update(lazy())
         depth = path.count("/")
         html = env.get_template(template).render(site=site, root="../" * depth, path=path, **context)
         return OutputFile(path, html.encode("utf-8"), fingerprint=fingerprint)
 
+    # An article page is a function of its record alone: its fingerprint also vouches for the
+    # record's line in data/records.jsonl.
+    article_prints = _article_prints(digest, memo) if memo is not None else {}
     # The exports come first: the search index is made from data/records.jsonl while pages render.
-    known = _known_lines(digest, memo) if memo is not None else {}
+    known = _known_lines(memo, article_prints) if memo is not None else {}
     yield from digest_exports(digest, title=site["title"], generator=site["generator"], known_lines=known)
 
     records = digest.records
@@ -133,7 +134,7 @@ def render_pages(
         yield page(
             f"articles/{view['id']}.html",
             "article.html",
-            material=_record_material(record),
+            fingerprint=article_prints.get(record.article.id),
             lazy=functools.partial(_detail, record),
             article=view,
             legend=legend,
@@ -189,29 +190,30 @@ def render_pages(
     yield _sitemap(env, pages, config=config, site=site)
 
 
-def _record_material(record: ArticleRecord) -> Any:
-    """Return what stands for `record` in a fingerprint.
+def _article_prints(digest: Digest, memo: PageMemo) -> dict[str, str]:
+    """Return the fingerprint of every article page, by article id.
 
     A record is a function of its file (path, id, bytes) under the settings and code a memo's base
     names, and of the themes given to its claims; an article page and the record's line in
     data/records.jsonl are functions of the record and of nothing else of the digest.
     """
-    art = record.article
-    return (art.path, art.id, art.sha256, [c.themes for c in record.claims])
+    prints = {}
+    for record in digest.records:
+        art = record.article
+        material = (art.path, art.id, art.sha256, [c.themes for c in record.claims])
+        prints[art.id] = memo.fingerprint(f"articles/{art.id}.html", "article.html", material)
+    return prints
 
 
-def _known_lines(digest: Digest, memo: PageMemo) -> dict[str, str]:
+def _known_lines(memo: PageMemo, article_prints: dict[str, str]) -> dict[str, str]:
     """Return the last build's records.jsonl lines of the records that are still the same."""
     lines = previous_lines(memo, RECORDS)
-    known = {}
-    for record in digest.records if lines else ():
-        line = lines.get(record.article.id)
-        path = f"articles/{record.article.id}.html"
-        if line is not None and memo.previous.get(path) == memo.fingerprint(
-            path, "article.html", _record_material(record)
-        ):
-            known[record.article.id] = line
-    return known
+    return {
+        article_id: line
+        for article_id, line in lines.items()
+        if article_id in article_prints
+        and memo.previous.get(f"articles/{article_id}.html") == article_prints[article_id]
+    }
 
 
 def _detail(record: ArticleRecord) -> dict[str, Any]:
