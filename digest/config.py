@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from digest.errors import ConfigError
+from digest.slugs import name_slug, off_listing
 
 CONFIG_NAME = "digest.yaml"
 DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
@@ -143,19 +144,12 @@ def _parse_themes(raw: list[Any], *, path: str) -> tuple[ThemeSpec, ...]:
         description = item.get("description", "")
         if not isinstance(description, str):
             raise ConfigError(f"theme {item['name']!r}: 'description' must be a string", path=path)
-        slug = _slugify(item["name"])
-        if slug == "index":  # themes/index.html lists the themes
-            slug = "index-theme"
+        slug = off_listing(name_slug(item["name"]), "theme")
         if not slug or slug in seen:
             raise ConfigError(f"theme {item['name']!r}: its name gives an empty or duplicate slug", path=path)
         seen.add(slug)
         themes.append(ThemeSpec(item["name"].strip(), slug, description.strip(), tuple(keywords)))
     return tuple(themes)
-
-
-def _slugify(name: str) -> str:
-    out = "".join(ch.lower() if ch.isascii() and ch.isalnum() else "-" for ch in name)
-    return "-".join(part for part in out.split("-") if part)
 
 
 def with_overrides(config: SiteConfig, **changes: Any) -> SiteConfig:

@@ -1,4 +1,4 @@
-"""Turn a slug or a file name into an id that is safe as a file name on every platform."""
+"""Turn a slug, a file name or a name into an id that is safe as a file name on every platform."""
 
 from __future__ import annotations
 
@@ -43,3 +43,14 @@ def slugify(text: str) -> str:
 def fallback_slug(path: str) -> str:
     """Return a stable id derived from `path`, for files whose name gives an empty slug."""
     return "article-" + hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def name_slug(name: str) -> str:
+    """Return `name` (a theme's) as lowercase ASCII letters and digits joined by `-`; possibly empty."""
+    out = "".join(ch.lower() if ch.isascii() and ch.isalnum() else "-" for ch in name)
+    return "-".join(part for part in out.split("-") if part)
+
+
+def off_listing(slug: str, kind: str) -> str:
+    """Return `slug`, unless it would take the path of its folder's listing page (index.html)."""
+    return f"{slug}-{kind}" if slug == "index" else slug

@@ -16,6 +16,7 @@ from digest.models import (
     Theme,
     TimelineEvent,
 )
+from digest.slugs import off_listing
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2}|H[12]|SP|SU|FA|WI))?")
@@ -91,9 +92,7 @@ def _people(records: tuple[ArticleRecord, ...]) -> tuple[Person, ...]:
 def person_key(name: str, *, anonymous: bool, article: str) -> str:
     """Return the slug that identifies a person across articles (anonymous sources stay per article)."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    slug = "-".join(_WORD.findall(folded)) or "person"
-    if slug == "index":  # people/index.html lists everyone
-        slug = "index-person"
+    slug = off_listing("-".join(_WORD.findall(folded)) or "person", "person")
     return f"{article}-{slug}"[:80] if anonymous else slug[:80]
 
 

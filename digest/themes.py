@@ -11,6 +11,7 @@ from operator import attrgetter
 from digest import _keyphrases as kp
 from digest.config import ThemeSpec
 from digest.models import ArticleRecord, Claim, Theme
+from digest.slugs import name_slug, off_listing
 
 OTHER = Theme(name="Other", slug="other", description="Claims that match no other theme.")
 # A second theme is kept when it scores at least this share of the best one.
@@ -258,9 +259,9 @@ def _name_themes(
     built.sort(key=lambda item: (item[0], item[1], item[2]))
     themes: list[Theme] = []
     slug_of: dict[int, str] = {}
-    used = {"other", "index"}  # themes/index.html lists the themes
+    used = {"other"}
     for _, name, theme, spec in built:
-        slug = _unique(_slugify(name) or "theme", used)
+        slug = _unique(off_listing(name_slug(name) or "theme", "theme"), used)
         slug_of[theme] = slug
         themes.append(replace(spec, slug=slug))
     out = [tuple(slug_of[t] for t in label) or ("other",) for label in labels]
@@ -293,11 +294,6 @@ def _surfaces(texts: Iterable[tuple[str, int]], wanted: set[Phrase]) -> dict[Phr
         if forms:
             out[phrase] = min(forms, key=lambda form: (-forms[form], form != form.lower(), form))
     return out
-
-
-def _slugify(name: str) -> str:
-    out = "".join(ch.lower() if ch.isascii() and ch.isalnum() else "-" for ch in name)
-    return "-".join(part for part in out.split("-") if part)
 
 
 def _unique(slug: str, used: set[str]) -> str:

@@ -76,3 +76,18 @@ def test_any_text_gives_a_safe_file_name(text: str) -> None:
     assert ".." not in slug and "/" not in slug
     assert not slug.startswith(("-", "_"))
     assert slug not in RESERVED
+
+
+def test_a_name_slug_keeps_ascii_letters_and_digits() -> None:
+    from digest.slugs import name_slug
+
+    assert name_slug("E-commerce & Cloud (2025)") == "e-commerce-cloud-2025"
+    assert name_slug("Économie") == "conomie"
+    assert name_slug("—") == ""
+
+
+def test_a_slug_never_takes_the_listing_page() -> None:
+    from digest.slugs import off_listing
+
+    assert off_listing("index", "theme") == "index-theme"
+    assert off_listing("indexes", "theme") == "indexes"
