@@ -18,12 +18,9 @@ from digest.build import build
 from digest.config import load_config
 from digest.errors import LockError
 from digest.output import build_lock
+from tests.sites import snapshot
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project_basic"
-
-
-def _snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -37,7 +34,7 @@ def built(tmp_path: Path) -> Path:
 def test_failure_in_the_middle_of_rendering_keeps_the_old_site(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = _snapshot(built / "site")
+    before = snapshot(built / "site")
     (built / "articles" / "new.txt").write_text("A new article\n\nAcme said profit rose 9% on Friday.\n")
     real_render = render_module.render_pages
 
@@ -50,7 +47,7 @@ def test_failure_in_the_middle_of_rendering_keeps_the_old_site(
     monkeypatch.setattr(render_module, "render_pages", failing_render)
     with pytest.raises(RuntimeError, match="renderer crashed"):
         build(load_config(built))
-    assert _snapshot(built / "site") == before
+    assert snapshot(built / "site") == before
     assert not [p for p in built.iterdir() if p.name.startswith(".site.tmp")]
 
 
@@ -64,7 +61,7 @@ def test_kill_at_any_point_keeps_a_whole_site(built: Path) -> None:
     duration = time.monotonic() - start
     shutil.rmtree(built / "site")
     shutil.copytree(FIXTURE.parent.parent / "golden" / "project_basic", built / "site")
-    before = _snapshot(built / "site")
+    before = snapshot(built / "site")
     for fraction in (0.3, 0.5, 0.7, 0.8, 0.9, 0.97):
         shutil.rmtree(built / ".digest-cache", ignore_errors=True)
         proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -73,13 +70,13 @@ def test_kill_at_any_point_keeps_a_whole_site(built: Path) -> None:
         proc.wait(timeout=30)
         site = built / "site"
         if site.exists():
-            now = _snapshot(site)
+            now = snapshot(site)
             assert now == before or "articles/new.html" in now, (
                 f"half-written site after a kill at {fraction:.0%}"
             )
             before = now
     build(load_config(built))
-    assert "articles/new.html" in _snapshot(built / "site")
+    assert "articles/new.html" in snapshot(built / "site")
 
 
 def test_concurrent_build_fails_fast(built: Path) -> None:

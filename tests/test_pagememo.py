@@ -12,23 +12,10 @@ from digest import views
 from digest.build import build
 from digest.config import load_config
 from digest.pagememo import PageMemo
+from tests.sites import fresh_site, snapshot
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project_basic"
 NEW = "Acme results\n\nAcme said profit rose 9% on Friday, chief executive Jane Doe said.\n"
-
-
-def _snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def _fresh(project: Path, tmp_path: Path) -> dict[str, bytes]:
-    """Return the site a build from nothing makes of `project` now."""
-    clean = tmp_path / "fresh"
-    shutil.rmtree(clean, ignore_errors=True)
-    shutil.copytree(project / "articles", clean / "articles")
-    shutil.copy(project / "digest.yaml", clean / "digest.yaml")
-    build(load_config(clean), use_cache=False)
-    return _snapshot(clean / "site")
 
 
 @pytest.fixture
@@ -57,13 +44,13 @@ def test_a_new_article_gives_the_site_a_fresh_build_gives(project: Path, tmp_pat
     # Every page's footer counts the articles, so every page changes: none may be left stale.
     (project / "articles" / "new.txt").write_text(NEW)
     build(load_config(project))
-    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
 
 
 def test_a_removed_article_gives_the_site_a_fresh_build_gives(project: Path, tmp_path: Path) -> None:
     (project / "articles" / "article_with_conflict.md").unlink()
     build(load_config(project))
-    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
 
 
 def test_an_edited_article_renders_again_and_the_site_equals_a_fresh_build(
@@ -73,7 +60,7 @@ def test_an_edited_article_renders_again_and_the_site_equals_a_fresh_build(
     target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
     build(load_config(project))
     assert details == ["article_with_metadata"]
-    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
 
 
 def test_a_page_changed_by_hand_is_rendered_again(project: Path, details: list[str]) -> None:
@@ -148,7 +135,7 @@ def test_records_export_reuses_the_lines_of_unchanged_records(
     target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
     build(load_config(project))
     assert made == ["article_with_metadata"]
-    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
 
 
 def test_a_records_export_changed_by_hand_is_made_again(project: Path, tmp_path: Path) -> None:
@@ -157,7 +144,7 @@ def test_a_records_export_changed_by_hand_is_made_again(project: Path, tmp_path:
     target = project / "articles" / "article_with_metadata.md"
     target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
     build(load_config(project))
-    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
 
 
 def test_a_view_that_cannot_be_fingerprinted_is_rendered_every_time(
@@ -197,4 +184,4 @@ def test_reused_export_lines_keep_line_separators_inside_strings(project: Path, 
     build(load_config(project))
     lines = (project / "site" / "data" / "records.jsonl").read_text().split("\n")
     assert [json.loads(line)["id"] for line in lines if line]
-    assert _snapshot(project / "site") == _fresh(project, tmp_path)
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)

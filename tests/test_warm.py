@@ -13,13 +13,10 @@ from digest import load as load_module
 from digest.build import build
 from digest.config import load_config
 from digest.warm import Warm
+from tests.sites import fresh_site, snapshot
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project_basic"
 HOUR_NS = 3600 * 10**9
-
-
-def _snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def _age(directory: Path) -> None:
@@ -77,11 +74,7 @@ def test_a_warm_rebuild_reads_and_extracts_only_the_edited_article(
     assert parsed == ["articles/article_with_metadata.md"]
     assert extracted == ["articles/article_with_metadata.md"]
     assert report.cache_misses == 1
-    fresh = tmp_path / "fresh"
-    shutil.copytree(project / "articles", fresh / "articles")
-    shutil.copy(project / "digest.yaml", fresh)
-    build(load_config(fresh), use_cache=False)
-    assert _snapshot(project / "site") == _snapshot(fresh / "site")
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
 
 
 def test_a_file_saved_just_before_the_build_is_read_again(project: Path, parsed: list[str]) -> None:
@@ -137,11 +130,7 @@ def test_a_build_reads_only_the_articles_changed_since_the_last_build(
     target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
     build(load_config(project))
     assert parsed == ["articles/article_with_metadata.md"]
-    fresh = tmp_path / "fresh"
-    shutil.copytree(project / "articles", fresh / "articles")
-    shutil.copy(project / "digest.yaml", fresh)
-    build(load_config(fresh), use_cache=False)
-    assert _snapshot(project / "site") == _snapshot(fresh / "site")
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
 
 
 def test_kept_articles_are_read_again_when_the_time_zone_changes(project: Path, parsed: list[str]) -> None:
@@ -173,11 +162,7 @@ def test_a_warm_build_reads_every_article_again_when_the_time_zone_changes(
     config.write_text(config.read_text() + "\ntimezone: Asia/Tokyo\n")
     build(load_config(project), warm=warm)
     assert len(parsed) == 3
-    fresh = tmp_path / "fresh"
-    shutil.copytree(project / "articles", fresh / "articles")
-    shutil.copy(project / "digest.yaml", fresh)
-    build(load_config(fresh), use_cache=False)
-    assert _snapshot(project / "site") == _snapshot(fresh / "site")
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
 
 
 def test_the_stamp_trusts_files_only_from_before_they_were_read(
