@@ -240,7 +240,7 @@ def build(
                 if priming:
                     with clock.stage("extract"):
                         records(docs, load_problems, None)
-                if docs and use_cache:
+                if docs:
                     # The articles were read and found the same: vouch for their file states from
                     # now on, so that the next unchanged build need not read them again.
                     settled = dataclasses.replace(stamp, inputs=inputs, settled_ns=read_ns)

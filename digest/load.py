@@ -25,16 +25,28 @@ from digest.slugs import fallback_slug, slugify
 __all__ = [
     "ARTICLE_SUFFIXES",
     "DEFAULT_MAX_ARTICLE_BYTES",
+    "SETTLE_NS",
     "FileState",
     "Loaded",
     "load_article",
     "load_articles",
     "load_changed",
     "parse_article",
+    "settled",
 ]
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 FileState = tuple[int, int, int]
+# A file's state vouches for its bytes only when the file was saved this long before it was read:
+# a second save within one clock tick would leave size and mtime as they were.
+SETTLE_NS = 2_000_000_000
+
+
+def settled(mtime_ns: int, read_ns: int) -> bool:
+    """Return whether a file saved at `mtime_ns` can be known by its state after a read at `read_ns`."""
+    return mtime_ns < read_ns - SETTLE_NS
+
+
 MAX_TITLE_CHARS = 200
 
 # O_NONBLOCK: a file swapped for a FIFO after lstat must not hang the build on open.

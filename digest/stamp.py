@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.cache import UNREADABLE, code_fingerprint, fast_dumps, safe_loads, write_atomic
+from digest.load import settled
 from digest.models import Diagnostic
 
 
@@ -39,12 +40,11 @@ class SiteStamp:
 
     def unchanged(self, *, quick: str, inputs: tuple[tuple[str, int, int, int], ...]) -> bool:
         """Return whether the inputs match this stamp by their file state alone."""
-        margin = 2_000_000_000
         return (
             bool(self.quick)
             and self.quick == quick
             and self.inputs == inputs
-            and all(mtime < self.settled_ns - margin for _, _, mtime, _ in inputs)
+            and all(settled(mtime, self.settled_ns) for _, _, mtime, _ in inputs)
         )
 
 

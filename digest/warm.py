@@ -13,7 +13,7 @@ from pathlib import Path
 
 from digest.cache import CACHE_FORMAT, UNREADABLE, fast_dumps, record_settings, safe_loads, write_atomic
 from digest.config import SiteConfig
-from digest.load import FileState, load_changed
+from digest.load import FileState, load_changed, settled
 from digest.models import ArticleRecord, Diagnostic, SourceDoc
 
 
@@ -25,8 +25,6 @@ class Warm:
     margin, so that a second write within one clock tick is never missed. `digest serve` keeps one
     in memory with the records too; `digest build` keeps the articles in the cache directory.
     """
-
-    MARGIN_NS = 2_000_000_000
 
     def __init__(self, *, keep_records: bool = True) -> None:
         self.keep_records = keep_records
@@ -47,14 +45,11 @@ class Warm:
     def store(self, config: SiteConfig) -> None:
         """Keep the articles in the cache directory when the last load read any of them anew."""
         if self.changed:
-            _write_docs(
-                config.cache_dir, settings=_doc_settings(config), read_ns=self.read_ns, docs=self.docs
-            )
+            _write_docs(config.cache_dir, settings=self.settings, read_ns=self.read_ns, docs=self.docs)
 
     def trusted(self) -> dict[str, tuple[FileState, SourceDoc]]:
         """Return the articles whose file state can vouch for their bytes."""
-        limit = self.read_ns - self.MARGIN_NS
-        return {path: known for path, known in self.docs.items() if known[0][1] < limit}
+        return {path: known for path, known in self.docs.items() if settled(known[0][1], self.read_ns)}
 
     def load(self, config: SiteConfig) -> tuple[tuple[SourceDoc, ...], tuple[Diagnostic, ...]]:
         """Load the project's articles, reading only the files changed since the last load."""
