@@ -10,14 +10,14 @@ at the end of it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 
 from digest._pagefind import Bundle
+from digest.cache import write_atomic
 
 _MAGIC = b"digest-search-bundle\n"
 _KEY = re.compile(r"[0-9a-f]{64}")
@@ -83,17 +83,9 @@ class BundleCache:
         self._used.add(name)
         if self.directory is None:
             return
-        tmp = None
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=name + ".", suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, self.directory / name)
-        except OSError:
-            # The build does not need the cache to succeed: a full disk only costs the next build time.
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
+        # The build does not need the cache to succeed: a full disk only costs the next build time.
+        with contextlib.suppress(OSError):
+            write_atomic(self.directory / name, data)
 
 
 def _pack(bundle: Bundle) -> bytes:
