@@ -17,6 +17,7 @@ from digest.config import SiteConfig
 from digest.errors import ConfigError
 from digest.models import ArticleRecord, OutputFile
 from digest.pagememo import PageMemo
+from digest.recall import Recall
 from digest.stamp import SiteStamp
 
 RECORDS = "data/records.jsonl"
@@ -51,26 +52,13 @@ def make_site(
     on_write: Callable[[str], None] | None,
     memo: PageMemo | None = None,
     search_cache: Path | None = None,
+    recall: Recall | None = None,
 ) -> SiteWritten:
-    """Theme, synthesize, render and index `records`, and write the site; report what it took."""
-    # Records and digest live until the end: moved out of the collector's sight, they are not
-    # walked over and over while claims are themed and pages made. A process that builds again
-    # (digest serve) gets them back under the collector's care afterwards.
-    gc.freeze()
-    try:
-        return _make_site(records, config=config, on_write=on_write, memo=memo, search_cache=search_cache)
-    finally:
-        gc.unfreeze()
+    """Theme, synthesize, render and index `records`, and write the site; report what it took.
 
-
-def _make_site(
-    records: tuple[ArticleRecord, ...],
-    *,
-    config: SiteConfig,
-    on_write: Callable[[str], None] | None,
-    memo: PageMemo | None = None,
-    search_cache: Path | None = None,
-) -> SiteWritten:
+    Call it with the collector frozen (build.frozen): records and digest live until the end, and
+    would otherwise be walked over and over while claims are themed and pages made.
+    """
     # Imported here: an unchanged rebuild never needs Jinja2, feedgen or lxml.
     from digest.feeds import render_feeds
     from digest.output import write_site
@@ -79,10 +67,10 @@ def _make_site(
     from digest.themes import assign_themes
 
     start = time.perf_counter()
-    records, themes = assign_themes(records, specs=config.themes)
+    records, themes = assign_themes(records, specs=config.themes, recall=recall)
     stages = [("themes", time.perf_counter() - start)]
     start = time.perf_counter()
-    digest = synthesize(records, themes=themes)
+    digest = synthesize(records, themes=themes, recall=recall)
     stages.append(("synthesize", time.perf_counter() - start))
     epoch = build_epoch(records)
     fingerprints: dict[str, str] = {}
@@ -92,7 +80,7 @@ def _make_site(
         # Pages go to the writer one by one, so the site is never held in memory whole; the search
         # index is made in the background from data/records.jsonl (the first file) meanwhile.
         index: Future[tuple[OutputFile, ...]] | None = None
-        pages = render_pages(digest, config=config, epoch=epoch, memo=memo)
+        pages = render_pages(digest, config=config, epoch=epoch, memo=memo, recall=recall)
         while True:
             start = time.perf_counter()
             item = next(pages, None)
@@ -122,6 +110,25 @@ def _make_site(
     total = time.perf_counter() - start
     stages += [*spent.items(), ("write", total - sum(spent.values()))]
     return SiteWritten(written, unchanged, fingerprints, tuple(stages))
+
+
+def prepare(
+    records: tuple[ArticleRecord, ...], *, config: SiteConfig, memo: PageMemo | None, recall: Recall
+) -> None:
+    """Fill `recall` with what a build of `records` makes from each record, and write nothing.
+
+    For a long-running process whose first build finds the site current: its next build then
+    makes again only what comes from records that changed. With the last build's `memo`, no page
+    is rendered; only views and fingerprints are made.
+    """
+    from digest.render import render_pages
+    from digest.synthesize import synthesize
+    from digest.themes import assign_themes
+
+    records, themes = assign_themes(records, specs=config.themes, recall=recall)
+    digest = synthesize(records, themes=themes, recall=recall)
+    for _ in render_pages(digest, config=config, epoch=build_epoch(records), memo=memo, recall=recall):
+        pass
 
 
 def _search(

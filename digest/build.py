@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from digest.assemble import make_site, page_memo
+from digest.assemble import make_site, page_memo, prepare
 from digest.cache import RecordCache, record_settings
 from digest.clean import clean_article
 from digest.config import CONFIG_NAME, SiteConfig
@@ -24,7 +24,7 @@ from digest.extract import extract_record
 from digest.load import load_articles
 from digest.models import ArticleRecord, Diagnostic, SourceDoc
 from digest.output import build_lock, check_output_dir
-from digest.stamp import SiteStamp, build_key, output_state, read_stamp, write_stamp
+from digest.stamp import SiteStamp, build_key, held_stamp, output_state, write_stamp
 from digest.warm import Warm
 
 Progress = Callable[[int, int], None]
@@ -156,6 +156,21 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """Move everything alive out of the collector's sight for the rest of the build.
+
+    The records live until the site is written; left in sight, each full collection would walk
+    their millions of objects again. A process that builds again (digest serve) gets them back
+    under the collector's care afterwards.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _cached(doc: SourceDoc, cache: RecordCache | None, warm: Warm | None) -> ArticleRecord | None:
     if cache is None:
         return None
@@ -214,7 +229,7 @@ def build(
     clock = _Clock()
     with build_lock(config.output_dir):
         with clock.stage("load"):
-            stamp = read_stamp(config.cache_dir, config.output_dir) if use_cache else None
+            stamp = _read_stamp(config, warm) if use_cache else None
             quick = build_key(
                 [repr(config)],
                 templates_dir=config.templates_dir,
@@ -239,12 +254,22 @@ def build(
             if current:
                 if priming:
                     with clock.stage("extract"):
-                        records(docs, load_problems, None)
+                        primed = records(docs, load_problems, None)
+                    if warm is not None and warm.recall is not None:
+                        # What the next build would make again from unchanged records (their
+                        # themes, parts of the digest, views), made now while nothing waits on it.
+                        with clock.stage("prepare"), _frozen():
+                            prepare(
+                                primed.records,
+                                config=config,
+                                memo=page_memo(stamp, quick, config),
+                                recall=warm.recall,
+                            )
                 if docs:
                     # The articles were read and found the same: vouch for their file states from
                     # now on, so that the next unchanged build need not read them again.
                     settled = dataclasses.replace(stamp, inputs=inputs, settled_ns=read_ns)
-                    write_stamp(config.cache_dir, config.output_dir, settled)
+                    _write_stamp(config, warm, settled)
                 return BuildReport(
                     stamp.articles,
                     stamp.diagnostics,
@@ -259,13 +284,17 @@ def build(
         with clock.stage("extract"):
             found = records(docs, load_problems, progress)
         docs = ()  # the articles' raw text is not needed past extraction: let it go
-        done = make_site(
-            found.records,
-            config=config,
-            on_write=on_write,
-            memo=page_memo(stamp, quick, config) if use_cache else None,
-            search_cache=config.cache_dir / "search" if use_cache else None,
-        )
+        if warm is not None and warm.recall is not None:
+            warm.recall.turn()
+        with _frozen():
+            done = make_site(
+                found.records,
+                config=config,
+                on_write=on_write,
+                memo=page_memo(stamp, quick, config) if use_cache else None,
+                search_cache=config.cache_dir / "search" if use_cache else None,
+                recall=warm.recall if warm is not None else None,
+            )
         clock.stages += done.stages
         if use_cache:
             state = output_state(config.output_dir)
@@ -279,7 +308,7 @@ def build(
                 settled_ns=read_ns,
                 pages=tuple(sorted(done.fingerprints.items())),
             )
-            write_stamp(config.cache_dir, config.output_dir, stamp)
+            _write_stamp(config, warm, stamp)
     return BuildReport(
         len(found.records),
         found.diagnostics,
@@ -289,6 +318,20 @@ def build(
         cache_hits=found.hits,
         cache_misses=found.misses,
     )
+
+
+def _read_stamp(config: SiteConfig, warm: Warm | None) -> SiteStamp | None:
+    # A process that builds again holds the last stamp, and reads it again only if its file changed.
+    held = held_stamp(config.cache_dir, config.output_dir, held=warm.stamp if warm is not None else None)
+    if warm is not None:
+        warm.stamp = held
+    return held[1] if held is not None else None
+
+
+def _write_stamp(config: SiteConfig, warm: Warm | None, stamp: SiteStamp) -> None:
+    held = write_stamp(config.cache_dir, config.output_dir, stamp)
+    if warm is not None:
+        warm.stamp = held
 
 
 def _site_key(quick: str, docs: Sequence[SourceDoc], problems: tuple[Diagnostic, ...]) -> str:

@@ -185,11 +185,16 @@ def _reducer(kind: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
 _DISPATCH = field_reducers(models)
 
 
-def fast_dumps(value: object, *, reducers: Reducers | None = None) -> bytes:
-    """Pickle `value`, the dataclasses of `reducers` (records by default) through one getter each."""
+def fast_dumps(value: object, *, reducers: Reducers | None = None, unshared: bool = False) -> bytes:
+    """Pickle `value`, the dataclasses of `reducers` (records by default) through one getter each.
+
+    `unshared` pickles each object in full wherever it recurs, so that equal values give equal
+    bytes whatever objects they share (what a fingerprint needs); it refuses recursive values.
+    """
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _DISPATCH if reducers is None else reducers
+    pickler.fast = unshared
     pickler.dump(value)
     return out.getvalue()
 

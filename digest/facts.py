@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 
 from digest.models import ArticleRecord, Conflict, Fact, Figure, SourceRef
@@ -109,6 +110,11 @@ def source_ref(record: ArticleRecord, sentence: int, text: str, start: int, end:
     return SourceRef(record.article.id, sentence, text, start, end)
 
 
+def figure_refs(record: ArticleRecord) -> tuple[SourceRef, ...]:
+    """Return where in its article each of the record's figures was stated."""
+    return tuple(source_ref(record, f.sentence, f.text, f.start, f.end) for f in record.figures)
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[FigureKey, FigureKey] = {}
@@ -166,8 +172,15 @@ def _distinctive(a: Figure, b: Figure) -> bool:
     ) and ((a.approx is None and b.approx is None) or (a.approx == b.approx and a.value == b.value))
 
 
-def facts_and_conflicts(records: tuple[ArticleRecord, ...]) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
-    """Return the facts stated across `records` (most sources first) and the conflicts among them."""
+def facts_and_conflicts(
+    records: tuple[ArticleRecord, ...], *, refs: Sequence[Sequence[SourceRef]] | None = None
+) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
+    """Return the facts stated across `records` (most sources first) and the conflicts among them.
+
+    `refs` holds where each record's figures are (`figure_refs`), when the caller has them already.
+    """
+    if refs is None:
+        refs = [figure_refs(record) for record in records]
     uf = _UnionFind()
     blocks: dict[tuple[str, str | None], list[FigureKey]] = defaultdict(list)
     tokens: dict[FigureKey, frozenset[str]] = {}
@@ -193,7 +206,7 @@ def facts_and_conflicts(records: tuple[ArticleRecord, ...]) -> tuple[tuple[Fact,
         groups[uf.find(key)].append(key)
     facts = tuple(
         sorted(
-            (_fact(records, members, tokens) for members in groups.values()),
+            (_fact(records, refs, members) for members in groups.values()),
             key=lambda fact: (-len({s.article for s in fact.sources}), fact.measure, fact.key),
         )
     )
@@ -302,7 +315,7 @@ def _link_similar(
 
 
 def _fact(
-    records: tuple[ArticleRecord, ...], members: list[FigureKey], tokens: dict[FigureKey, frozenset[str]]
+    records: tuple[ArticleRecord, ...], refs: Sequence[Sequence[SourceRef]], members: list[FigureKey]
 ) -> Fact:
     figures = [(k, records[k[0]].figures[k[1]]) for k in members]
     # The fact is stated in the unit most sources used; exact figures beat bounds.
@@ -315,9 +328,7 @@ def _fact(
         key=lambda item: (item[1].approx is not None, item[0]),
     )
     measure = next((fig.measure for _, fig in figures if fig.measure), None) or ""
-    sources = tuple(
-        source_ref(records[k[0]], fig.sentence, fig.text, fig.start, fig.end) for k, fig in figures
-    )
+    sources = tuple(refs[k[0]][k[1]] for k, _ in figures)
     forms = tuple(fig.text for _, fig in figures)
     equivalents = tuple(sorted({fig.text for _, fig in figures if fig.unit != unit}))
     key = f"{main[1].kind}-{unit or 'none'}-{main[1].value:g}-{records[main[0][0]].article.id}-{main[0][1]}"

@@ -13,11 +13,13 @@ import os
 import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from digest import models, views
 from digest.cache import fast_dumps, field_reducers
+from digest.recall import Recall
 
 FileState = tuple[int, int, int]
 # What pickling a value nobody meant to fingerprint can raise; such a page is simply rendered.
@@ -43,17 +45,24 @@ class PageMemo:
             self.base.encode(), path.encode("utf-8", "surrogatepass"), template.encode(), _pickled(material)
         )
 
-    def context_material(self, context: Mapping[str, Any], seen: dict[int, tuple[Any, str]]) -> list[Any]:
+    def context_material(
+        self, context: Mapping[str, Any], seen: dict[int, tuple[Any, str]], recall: Recall | None = None
+    ) -> list[Any]:
         """Return what stands for `context` in a fingerprint: a hash per value, each hashed once.
 
         The views a section shares (a theme, a person, every fact) are passed to each of its pages;
         `seen` keeps their hash by identity for the length of one render, so each is pickled once.
+        A `recall` keeps the hash of a page's list of items from one build to the next while the
+        items are the same objects (digest serve keeps the views of unchanged records).
         """
         out = []
         for name, value in context.items():
             known = seen.get(id(value))
             if known is None or known[0] is not value:
-                known = (value, _hash(_pickled(value)))
+                if recall is not None and type(value) is list:
+                    known = (value, recall.whole("fingerprint", value, partial(_value_hash, value)))
+                else:
+                    known = (value, _value_hash(value))
                 seen[id(value)] = known
             out.append((name, known[1]))
         return out
@@ -67,7 +76,7 @@ class PageMemo:
         if self.site_dir is None:
             return False
         try:
-            st = os.lstat(self.site_dir / path)
+            st = os.lstat(os.path.join(self.site_dir, path))
         except OSError:
             return False
         return self.files.get(path) == (st.st_size, st.st_mtime_ns, st.st_ino)
@@ -93,10 +102,15 @@ def previous_lines(memo: PageMemo, path: str) -> dict[str, str]:
 _ID_PREFIX = '{"id": "'
 
 
+def _value_hash(value: Any) -> str:
+    return _hash(_pickled(value))
+
+
 def _pickled(value: Any) -> bytes:
-    # Equal values pickle to equal bytes within one Python version, which the base already names;
-    # values that pickle differently from one run to the next (sets) only cost a render.
-    return fast_dumps(value, reducers=_DISPATCH)
+    # Equal values pickle to equal bytes within one Python version, which the base already names,
+    # whichever objects they share (no pickle memo); values that pickle differently from one run
+    # to the next (sets) only cost a render.
+    return fast_dumps(value, reducers=_DISPATCH, unshared=True)
 
 
 # Views and records are dataclasses, which pickle through a generic Python __getstate__; a reducer

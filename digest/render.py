@@ -26,6 +26,7 @@ from digest.export import digest_exports
 from digest.highlight import KINDS
 from digest.models import ArticleRecord, Digest, OutputFile
 from digest.pagememo import UNFINGERPRINTABLE, PageMemo, previous_lines
+from digest.recall import Recall, each
 from digest.richtext import markdown_html
 from digest.textsafe import xml_safe
 from digest.views import (
@@ -63,12 +64,18 @@ def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tu
 
 
 def render_pages(
-    digest: Digest, *, config: SiteConfig, epoch: dt.datetime, memo: PageMemo | None = None
+    digest: Digest,
+    *,
+    config: SiteConfig,
+    epoch: dt.datetime,
+    memo: PageMemo | None = None,
+    recall: Recall | None = None,
 ) -> Iterator[OutputFile]:
     """Yield every page of the site for `digest`, one at a time, so that none has to be kept.
 
     With a `memo`, each page carries its fingerprint, and a page whose fingerprint and file are
-    those of the last build is yielded as kept (no bytes): the writer links the old file.
+    those of the last build is yielded as kept (no bytes): the writer links the old file. A
+    `recall` gives back the views (and fingerprints) of records it has seen in an earlier build.
     """
     env = environment(config.templates_dir)
     site = _site_view(digest, config=config, epoch=epoch)
@@ -92,7 +99,7 @@ def render_pages(
         pages.append(path)
         if memo is not None and fingerprint is None:
             try:
-                fingerprint = memo.fingerprint(path, template, memo.context_material(context, shared))
+                fingerprint = memo.fingerprint(path, template, memo.context_material(context, shared, recall))
             except UNFINGERPRINTABLE:
                 fingerprint = ""
         fingerprint = fingerprint or ""
@@ -112,9 +119,9 @@ def render_pages(
     yield from digest_exports(digest, title=site["title"], generator=site["generator"], known_lines=known)
 
     records = digest.records
-    articles = [article_view(r) for r in records]
+    articles = each(recall, "article-view", records, lambda batch: [article_view(r) for r in batch])
     by_id = {a["id"]: a for a in articles}
-    theme_claims = claims_by_theme(records)
+    theme_claims = claims_by_theme(records, recall)
     themes = [theme_view(t, theme_claims) for t in digest.themes]
     fact_views = {}
     for number, fact in enumerate(digest.facts, start=1):

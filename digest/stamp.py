@@ -7,7 +7,6 @@ one per output directory, and a missing or unreadable one only costs a full buil
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import os
@@ -87,20 +86,48 @@ def _stamp_path(cache_dir: Path, output_dir: Path) -> Path:
     return cache_dir / f"site-{name}.stamp"
 
 
+# A stamp held in memory by a process that builds again, with the state of the file it was read
+# from or written to: while the file keeps that state, it holds that stamp.
+HeldStamp = tuple[tuple[int, int, int], SiteStamp]
+
+
 def read_stamp(cache_dir: Path, output_dir: Path) -> SiteStamp | None:
     """Return the stamp of the last build into `output_dir`, or None when missing or unreadable."""
+    found = held_stamp(cache_dir, output_dir)
+    return found[1] if found is not None else None
+
+
+def held_stamp(cache_dir: Path, output_dir: Path, *, held: HeldStamp | None = None) -> HeldStamp | None:
+    """Return the stamp of the last build into `output_dir` with its file's state, or None.
+
+    None when the stamp is missing or unreadable; `held` is returned as it is while the file is
+    still the one it came from.
+    """
+    path = _stamp_path(cache_dir, output_dir)
     try:
-        stamp = safe_loads(_stamp_path(cache_dir, output_dir).read_bytes())
+        st = os.stat(path)
+        state = (st.st_size, st.st_mtime_ns, st.st_ino)
+        if held is not None and held[0] == state:
+            return held
+        stamp = safe_loads(path.read_bytes())
     except (OSError, *UNREADABLE):
         return None
     if not isinstance(stamp, SiteStamp):
         return None
     # A stamp written by an older digest lacks the newer fields: treat it as missing.
-    return stamp if all(hasattr(stamp, f.name) for f in dataclasses.fields(SiteStamp)) else None
+    return (state, stamp) if all(hasattr(stamp, f.name) for f in dataclasses.fields(SiteStamp)) else None
 
 
-def write_stamp(cache_dir: Path, output_dir: Path, stamp: SiteStamp) -> None:
-    """Record `stamp` as the state of `output_dir`; a failure only costs the next build time."""
+def write_stamp(cache_dir: Path, output_dir: Path, stamp: SiteStamp) -> HeldStamp | None:
+    """Record `stamp` as the state of `output_dir`; a failure only costs the next build time.
+
+    Return the stamp with the state of the file written, or None when it could not be written.
+    """
     data = fast_dumps(stamp)
-    with contextlib.suppress(OSError):
-        write_atomic(_stamp_path(cache_dir, output_dir), data)
+    path = _stamp_path(cache_dir, output_dir)
+    try:
+        write_atomic(path, data)
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino), stamp

@@ -6,35 +6,80 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from digest.facts import facts_and_conflicts, source_ref
+from digest.facts import facts_and_conflicts, figure_refs, source_ref
 from digest.models import (
     ArticleRecord,
     Digest,
     Person,
     PersonQuote,
     Quote,
+    SourceRef,
+    Speaker,
     Theme,
     TimelineEvent,
 )
+from digest.recall import Recall, each
 from digest.slugs import off_listing
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2}|H[12]|SP|SU|FA|WI))?")
 
 
-def synthesize(records: tuple[ArticleRecord, ...], *, themes: tuple[Theme, ...]) -> Digest:
-    """Return the digest of `records`: facts, conflicts, people and timeline, all deterministic."""
-    facts, conflicts = facts_and_conflicts(records)
-    timeline, undated = _timeline(records)
+def synthesize(
+    records: tuple[ArticleRecord, ...], *, themes: tuple[Theme, ...], recall: Recall | None = None
+) -> Digest:
+    """Return the digest of `records`: facts, conflicts, people and timeline, all deterministic.
+
+    What comes from one record alone (where its figures are, its speakers' quotes, its dated
+    events) is made once per record, and recalled by a `recall` for records it has seen.
+    """
+    parts = each(recall, "synthesis", records, lambda batch: [_record_parts(r) for r in batch])
+    facts, conflicts = facts_and_conflicts(records, refs=[p.figure_refs for p in parts])
+    dated = sorted(
+        (event for p in parts for event in p.dated), key=lambda e: (e.value or "", e.ref.article, e.ref.start)
+    )
     return Digest(
         records=records,
         themes=themes,
         facts=facts,
         conflicts=conflicts,
-        people=_people(records),
-        timeline=timeline,
-        undated=undated,
+        people=_people(parts),
+        timeline=tuple(dated),
+        undated=tuple(event for p in parts for event in p.undated),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _RecordParts:
+    """What the digest takes from one record: figure places, speakers with quotes, dated events."""
+
+    article: str
+    figure_refs: tuple[SourceRef, ...]
+    speakers: tuple[tuple[str, Speaker, tuple[PersonQuote, ...]], ...]
+    dated: tuple[TimelineEvent, ...]
+    undated: tuple[TimelineEvent, ...]
+
+
+def _record_parts(record: ArticleRecord) -> _RecordParts:
+    art = record.article
+    refs = figure_refs(record)
+    # Quotes by speaker once per article, rather than every quote scanned for every speaker.
+    quotes: dict[str | None, list[Quote]] = {}
+    for quote in record.quotes:
+        quotes.setdefault(quote.speaker, []).append(quote)
+    speakers = tuple(
+        (
+            person_key(speaker.name, anonymous=speaker.anonymous, article=art.id),
+            speaker,
+            tuple(
+                PersonQuote(q.text, q.direct, source_ref(record, q.sentence, q.text, q.start, q.end))
+                for q in quotes.get(speaker.name, ())
+            ),
+        )
+        for speaker in record.speakers
+    )
+    dated, undated = _events(record)
+    return _RecordParts(art.id, refs, speakers, dated, undated)
 
 
 @dataclass
@@ -51,28 +96,19 @@ class _PersonAcc:
     quotes: list[PersonQuote] = field(default_factory=list)
 
 
-def _people(records: tuple[ArticleRecord, ...]) -> tuple[Person, ...]:
+def _people(parts: list[_RecordParts]) -> tuple[Person, ...]:
     merged: dict[str, _PersonAcc] = {}
-    for record in records:
-        art = record.article
-        # Quotes by speaker once per article, rather than every quote scanned for every speaker.
-        quotes: dict[str | None, list[Quote]] = {}
-        for quote in record.quotes:
-            quotes.setdefault(quote.speaker, []).append(quote)
-        for speaker in record.speakers:
-            key = person_key(speaker.name, anonymous=speaker.anonymous, article=art.id)
+    for part in parts:
+        for key, speaker, quotes in part.speakers:
             acc = merged.get(key)
             if acc is None:
                 acc = merged[key] = _PersonAcc(anonymous=speaker.anonymous)
             _add(acc.names, speaker.name)
             _add(acc.roles, speaker.role)
             _add(acc.orgs, speaker.organization)
-            _add(acc.articles, art.id)
+            _add(acc.articles, part.article)
             acc.aliases.update(speaker.aliases)
-            acc.quotes.extend(
-                PersonQuote(q.text, q.direct, source_ref(record, q.sentence, q.text, q.start, q.end))
-                for q in quotes.get(speaker.name, ())
-            )
+            acc.quotes.extend(quotes)
     people = [
         Person(
             key=key,
@@ -101,28 +137,25 @@ def _add(items: dict[str, str], value: str | None) -> None:
         items.setdefault(value.casefold(), value)
 
 
-def _timeline(
-    records: tuple[ArticleRecord, ...],
-) -> tuple[tuple[TimelineEvent, ...], tuple[TimelineEvent, ...]]:
+def _events(record: ArticleRecord) -> tuple[tuple[TimelineEvent, ...], tuple[TimelineEvent, ...]]:
+    """Return the record's dated events, and those undated ones the timeline lists apart."""
     dated: list[TimelineEvent] = []
     undated: list[TimelineEvent] = []
-    for record in records:
-        art = record.article
-        for expr in record.dates:
-            if expr.type not in ("DATE", "TIME"):
-                continue
-            sentence = art.sentences[expr.sentence] if 0 <= expr.sentence < len(art.sentences) else None
-            sentence_text = art.text[sentence.start : sentence.end] if sentence else expr.text
-            event = TimelineEvent(
-                expr.value,
-                expr.type,
-                expr.text,
-                sentence_text,
-                source_ref(record, expr.sentence, expr.text, expr.start, expr.end),
-            )
-            if expr.value and _DATE_VALUE.match(expr.value):
-                dated.append(event)
-            elif art.published is None:
-                undated.append(event)
-    dated.sort(key=lambda e: (e.value or "", e.ref.article, e.ref.start))
+    art = record.article
+    for expr in record.dates:
+        if expr.type not in ("DATE", "TIME"):
+            continue
+        sentence = art.sentences[expr.sentence] if 0 <= expr.sentence < len(art.sentences) else None
+        sentence_text = art.text[sentence.start : sentence.end] if sentence else expr.text
+        event = TimelineEvent(
+            expr.value,
+            expr.type,
+            expr.text,
+            sentence_text,
+            source_ref(record, expr.sentence, expr.text, expr.start, expr.end),
+        )
+        if expr.value and _DATE_VALUE.match(expr.value):
+            dated.append(event)
+        elif art.published is None:
+            undated.append(event)
     return tuple(dated), tuple(undated)

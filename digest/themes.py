@@ -6,11 +6,13 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
+from functools import partial
 from operator import attrgetter
 
 from digest import _keyphrases as kp
 from digest.config import ThemeSpec
 from digest.models import ArticleRecord, Claim, Theme
+from digest.recall import Recall, each, recalled
 from digest.slugs import name_slug, off_listing
 
 OTHER = Theme(name="Other", slug="other", description="Claims that match no other theme.")
@@ -35,23 +37,44 @@ _new_claim: Callable[..., Claim] = Claim
 
 
 def assign_themes(
-    records: tuple[ArticleRecord, ...], *, specs: tuple[ThemeSpec, ...]
+    records: tuple[ArticleRecord, ...], *, specs: tuple[ThemeSpec, ...], recall: Recall | None = None
 ) -> tuple[tuple[ArticleRecord, ...], tuple[Theme, ...]]:
-    """Return the records with each claim's themes filled in, and the themes in display order."""
+    """Return the records with each claim's themes filled in, and the themes in display order.
+
+    With declared themes a record's themes depend on it alone, and a `recall` gives back the themed
+    record of each record it has seen; discovered themes depend on every claim.
+    """
+    if specs:
+        index = _keyword_index(specs)
+        themed = each(recall, ("themes", specs), records, lambda batch: _configured(batch, index, specs))
+        out = tuple(record for record, _ in themed)
+        themes = [Theme(s.name, s.slug, s.description, s.keywords) for s in specs]
+        if all(spec.slug != OTHER.slug for spec in specs) and any(other for _, other in themed):
+            themes.append(OTHER)
+        return out, tuple(themes)
+    texts, ids = _distinct(records)
+    labels, found = _discovered(records, list(texts), ids)
+    it = iter(ids)
+    per_record = [tuple(labels[next(it)] for _ in record.claims) for record in records]
+    return tuple(
+        recalled(recall, ("themed", label), record, partial(_themed, labels=label))
+        for record, label in zip(records, per_record, strict=True)
+    ), found
+
+
+def _distinct(records: Iterable[ArticleRecord]) -> tuple[dict[str, int], list[int]]:
+    """Return the distinct claim texts (numbered) and the number of each claim's text, in order."""
     # A claim's themes depend on its text alone, so each distinct text is matched once: stories
     # repeated by many outlets repeat their sentences word for word.
     texts: dict[str, int] = {}
     ids = [texts.setdefault(claim.text, len(texts)) for record in records for claim in record.claims]
-    if specs:
-        labels, themes = _configured(list(texts), ids, specs)
-    else:
-        labels, themes = _discovered(records, list(texts), ids)
-    it = iter(ids)
-    out = tuple(
-        replace(record, claims=tuple(_with_themes(claim, labels[next(it)]) for claim in record.claims))
-        for record in records
+    return texts, ids
+
+
+def _themed(record: ArticleRecord, labels: Iterable[Label]) -> ArticleRecord:
+    return replace(
+        record, claims=tuple(_with_themes(c, label) for c, label in zip(record.claims, labels, strict=True))
     )
-    return out, themes
 
 
 def _with_themes(claim: Claim, themes: Label) -> Claim:
@@ -60,9 +83,8 @@ def _with_themes(claim: Claim, themes: Label) -> Claim:
     return _new_claim(*_CLAIM_HEAD(claim), themes)
 
 
-def _configured(
-    texts: list[str], ids: list[int], specs: tuple[ThemeSpec, ...]
-) -> tuple[list[Label], tuple[Theme, ...]]:
+def _keyword_index(specs: tuple[ThemeSpec, ...]) -> dict[str, list[tuple[Phrase, int, int]]]:
+    """Return each declared keyword's stemmed phrase, by its first word, with theme and weight."""
     index: dict[str, list[tuple[Phrase, int, int]]] = {}
     for number, spec in enumerate(specs):
         words = spec.keywords or tuple(w for w in kp.tokens(spec.name) if w.lower() not in kp.STOPWORDS)
@@ -71,15 +93,27 @@ def _configured(
             if phrase:
                 # Weigh by words as written, so that "e-commerce" counts once and "price war" twice.
                 index.setdefault(phrase[0], []).append((phrase, number, len(keyword.split())))
+    return index
+
+
+def _configured(
+    records: list[ArticleRecord],
+    index: dict[str, list[tuple[Phrase, int, int]]],
+    specs: tuple[ThemeSpec, ...],
+) -> list[tuple[ArticleRecord, bool]]:
+    """Return each record with its claims' declared themes, and whether any claim fell in none."""
+    texts, ids = _distinct(records)
     slugs = [spec.slug for spec in specs]
     labels: list[Label] = []
     for text in texts:
         chosen = _best(_match(kp.stems(text), index, len(specs)))
         labels.append(tuple(slugs[i] for i in chosen) or (OTHER.slug,))
-    themes = [Theme(s.name, s.slug, s.description, s.keywords) for s in specs]
-    if "other" not in slugs and any(label == (OTHER.slug,) for label in labels):
-        themes.append(OTHER)
-    return labels, tuple(themes)
+    out = []
+    it = iter(ids)
+    for record in records:
+        mine = [labels[next(it)] for _ in record.claims]
+        out.append((_themed(record, mine), any(label == (OTHER.slug,) for label in mine)))
+    return out
 
 
 def _match(words: list[str], index: dict[str, list[tuple[Phrase, int, int]]], size: int) -> list[float]:

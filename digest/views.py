@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from digest.highlight import sentence_html
 from digest.models import Article, ArticleRecord, Claim
+from digest.recall import Recall, each
 from digest.richtext import markdown_html
 from digest.synthesize import person_key
 from digest.textsafe import xml_safe
@@ -227,17 +228,22 @@ def _claim_view(claim: Claim, article: str, label: str) -> ClaimView:
     )
 
 
-def claims_by_theme(records: tuple[ArticleRecord, ...]) -> dict[str, list[ClaimView]]:
+def claims_by_theme(
+    records: tuple[ArticleRecord, ...], recall: Recall | None = None
+) -> dict[str, list[ClaimView]]:
     """Return the claims of every theme in record order; a claim in two themes is one shared view."""
     grouped: dict[str, list[ClaimView]] = defaultdict(list)
-    for record in records:
-        art = record.article
-        label = source_title(art)
-        for claim in record.claims:
-            view = _claim_view(claim, art.id, label)
-            for slug in claim.themes or ("other",):
+    for views in each(recall, "claim-views", records, lambda batch: [_claim_views(r) for r in batch]):
+        for view, slugs in views:
+            for slug in slugs:
                 grouped[slug].append(view)
     return grouped
+
+
+def _claim_views(record: ArticleRecord) -> tuple[tuple[ClaimView, tuple[str, ...]], ...]:
+    art = record.article
+    label = source_title(art)
+    return tuple((_claim_view(claim, art.id, label), claim.themes or ("other",)) for claim in record.claims)
 
 
 def theme_view(theme: Any, grouped: dict[str, list[ClaimView]]) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from digest.cache import CACHE_FORMAT, UNREADABLE, fast_dumps, record_settings, 
 from digest.config import SiteConfig
 from digest.load import FileState, load_changed, settled
 from digest.models import ArticleRecord, Diagnostic, SourceDoc
+from digest.recall import Recall
+from digest.stamp import HeldStamp
 
 
 class Warm:
@@ -33,6 +35,9 @@ class Warm:
         self.read_ns = 0
         self.changed = False
         self.settings = ""
+        # In a long-running process: what was computed from each record, and the site's stamp.
+        self.recall: Recall | None = Recall() if keep_records else None
+        self.stamp: HeldStamp | None = None
 
     @classmethod
     def stored(cls, config: SiteConfig) -> Warm:
@@ -57,6 +62,7 @@ class Warm:
         if settings != self.settings:
             # Articles read under another time zone or size limit (or other code) are not these.
             self.docs, self.records, self.settings = {}, {}, settings
+            self.recall = Recall() if self.keep_records else None
         started = time.time_ns()
         trusted = self.trusted()
         found = load_changed(

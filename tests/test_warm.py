@@ -10,6 +10,7 @@ import pytest
 
 from digest import build as build_module
 from digest import load as load_module
+from digest import views as views_module
 from digest.build import build
 from digest.config import load_config
 from digest.warm import Warm
@@ -24,6 +25,16 @@ def _age(directory: Path) -> None:
     for path in directory.iterdir():
         st = path.stat()
         os.utime(path, ns=(st.st_atime_ns - HOUR_NS, st.st_mtime_ns - HOUR_NS))
+
+
+def _counting(seen: list[str]):  # type: ignore[no-untyped-def]
+    real = views_module.article_view
+
+    def counting(record):  # type: ignore[no-untyped-def]
+        seen.append(record.article.id)
+        return real(record)
+
+    return counting
 
 
 @pytest.fixture
@@ -107,17 +118,24 @@ def test_without_the_cache_the_warm_state_is_not_used(project: Path, parsed: lis
 
 
 def test_the_first_warm_build_of_a_current_site_fills_the_warm_state(
-    project: Path, parsed: list[str]
+    project: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build(load_config(project))
+    before = snapshot(project / "site")
     warm = Warm()
     assert build(load_config(project), warm=warm).reused
     assert len(warm.records) == 3
+    assert warm.recall is not None and len(warm.recall) > 0  # views made, ...
+    assert snapshot(project / "site") == before  # ... nothing written
+    views: list[str] = []
     parsed.clear()
     target = project / "articles" / "article_with_metadata.md"
     target.write_text(target.read_text() + "\nProfit fell 3% in March, analysts said.\n")
+    monkeypatch.setattr("digest.render.article_view", _counting(views))
     build(load_config(project), warm=warm)
     assert parsed == ["articles/article_with_metadata.md"]
+    assert views == ["article_with_metadata"]  # the other records' views were recalled
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
 
 
 def test_a_build_reads_only_the_articles_changed_since_the_last_build(
@@ -207,3 +225,48 @@ def test_an_unchanged_build_after_a_fresh_save_reads_the_articles_once(
     parsed.clear()
     assert build(config).reused
     assert parsed == []
+
+
+def _without_themes(project: Path) -> None:
+    config = project / "digest.yaml"
+    text = config.read_text()
+    config.write_text(text[: text.index("themes:")])
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["declared themes", "discovered themes"])
+def test_warm_builds_after_edits_give_the_site_a_fresh_build_gives(
+    project: Path, tmp_path: Path, declared: bool
+) -> None:
+    # What is recalled from one build to the next (themed records, their parts of the digest,
+    # their views and page fingerprints) must never stand in for what changed.
+    if not declared:
+        _without_themes(project)
+    warm = Warm()
+    build(load_config(project), warm=warm)
+    target = project / "articles" / "article_with_metadata.md"
+    edits = [
+        "\nMarket value fell 3% in March, investors said.\n",
+        "\nRevenue rose to $4 billion in 2025, chief executive Jane Doe said.\n",
+        '\n"We are growing," said Jane Doe, the chief executive.\n',
+    ]
+    for edit in edits:
+        target.write_text(target.read_text() + edit)
+        build(load_config(project), warm=warm)
+        assert snapshot(project / "site") == fresh_site(project, tmp_path)
+    (project / "articles" / "article_with_conflict.md").unlink()
+    build(load_config(project), warm=warm)
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
+
+
+def test_a_warm_build_follows_changed_theme_keywords(project: Path, tmp_path: Path) -> None:
+    warm = Warm()
+    build(load_config(project), warm=warm)
+    config = project / "digest.yaml"
+    config.write_text(
+        config.read_text().replace("keywords: [shares, stock, investors, market value]", "keywords: [said]")
+    )
+    build(load_config(project), warm=warm)
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
+    _without_themes(project)
+    build(load_config(project), warm=warm)
+    assert snapshot(project / "site") == fresh_site(project, tmp_path)
