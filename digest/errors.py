@@ -45,3 +45,9 @@ class LockError(OutputError):
     """Another build holds the lock on the output directory."""
 
     exit_code = 4
+
+
+class TemplateProblem(DigestError):
+    """A template of the project cannot be compiled or rendered."""
+
+    exit_code = 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from digest.digest_views import (
     person_view,
     timeline_context,
 )
+from digest.errors import TemplateProblem
 from digest.export import digest_exports
 from digest.highlight import KINDS
 from digest.models import ArticleRecord, Digest, OutputFile
@@ -56,6 +58,34 @@ def environment(templates_dir: Path | None) -> jinja2.Environment:
     )
     env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
     return env
+
+
+def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
+    """Render `template`; a template that fails is reported by its file and line, not a traceback."""
+    try:
+        return env.get_template(template).render(**context)
+    except jinja2.TemplateError as exc:
+        raise template_problem(exc, template) from None
+
+
+def template_problem(exc: jinja2.TemplateError, template: str) -> TemplateProblem:
+    """Return what went wrong in a template as an error naming its file and line."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateProblem(
+            f"template error: {exc.message}", path=exc.filename or template, line=exc.lineno
+        )
+    where, line = template, None
+    # Jinja maps the frames of rendered templates to their own files and lines; the innermost names
+    # the template that failed.
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(_TEMPLATE_SUFFIXES):
+            where, line = frame.filename, frame.lineno
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateProblem(f"template not found: {exc.name}", path=where, line=line)
+    return TemplateProblem(f"template error: {exc.message or type(exc).__name__}", path=where, line=line)
+
+
+_TEMPLATE_SUFFIXES = (".html", ".xml", ".svg", ".css", ".js", ".txt")
 
 
 def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tuple[OutputFile, ...]:
@@ -108,7 +138,7 @@ def render_pages(
         if lazy is not None:
             context.update(lazy())
         depth = path.count("/")
-        html = env.get_template(template).render(site=site, root="../" * depth, path=path, **context)
+        html = _render(env, template, site=site, root="../" * depth, path=path, **context)
         return OutputFile(path, html.encode("utf-8"), fingerprint=fingerprint)
 
     # An article page is a function of its record alone: its fingerprint also vouches for the
@@ -189,8 +219,8 @@ def render_pages(
         yield page("search.html", "search.html")
     yield page("404.html", "404.html")
     for asset in ("icon.svg", "search.js") if config.search else ("icon.svg",):
-        yield OutputFile(f"assets/{asset}", env.get_template(asset).render().encode("utf-8"))
-    yield OutputFile("assets/style.css", env.get_template("style.css").render().encode("utf-8"))
+        yield OutputFile(f"assets/{asset}", _render(env, asset).encode("utf-8"))
+    yield OutputFile("assets/style.css", _render(env, "style.css").encode("utf-8"))
     yield OutputFile(
         "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n".encode()
     )
@@ -267,5 +297,5 @@ def _sitemap(
     env: jinja2.Environment, pages: list[str], *, config: SiteConfig, site: dict[str, Any]
 ) -> OutputFile:
     urls = sorted(path for path in pages if path != "404.html")
-    xml = env.get_template("sitemap.xml").render(site=site, urls=[config.base_url + u for u in urls])
+    xml = _render(env, "sitemap.xml", site=site, urls=[config.base_url + u for u in urls])
     return OutputFile("sitemap.xml", xml.encode("utf-8"))

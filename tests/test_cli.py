@@ -117,3 +117,39 @@ def test_check_exits_one_on_error(runner: CliRunner, project: Path) -> None:
     result = runner.invoke(main, ["check", "--project", str(project)])
     assert result.exit_code == 1
     assert "articles/bad.md:2" in result.output
+
+
+@pytest.mark.parametrize(
+    ("template", "line", "message"),
+    [
+        (
+            '{% extends "base.html" %}\n{% block content %}\n{{ theme.name }\n{% endblock %}\n',
+            3,
+            "unexpected '}'",
+        ),
+        (
+            '{% extends "base.html" %}\n{% block content %}\n\n{{ theme.nosuch }}\n{% endblock %}\n',
+            4,
+            "nosuch",
+        ),
+        (
+            '{% extends "base.html" %}\n{% block content %}{% include "gone.html" %}{% endblock %}\n',
+            2,
+            "gone.html",
+        ),
+    ],
+    ids=["syntax", "undefined value", "missing include"],
+)
+def test_a_broken_project_template_is_named_with_its_line_and_keeps_the_site(
+    runner: CliRunner, project: Path, template: str, line: int, message: str
+) -> None:
+    assert runner.invoke(main, ["build", "--project", str(project)]).exit_code == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "templates").mkdir()
+    (project / "templates" / "theme.html").write_text(template)
+    result = runner.invoke(main, ["build", "--project", str(project)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert f"templates/theme.html:{line}: template " in result.output
+    assert message in result.output
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
