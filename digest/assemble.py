@@ -15,7 +15,7 @@ from pathlib import Path
 
 from digest.config import SiteConfig
 from digest.errors import ConfigError
-from digest.models import ArticleRecord, OutputFile
+from digest.models import ArticleRecord, Digest, OutputFile
 from digest.pagememo import PageMemo
 from digest.recall import Recall
 from digest.stamp import SiteStamp
@@ -53,8 +53,12 @@ def make_site(
     memo: PageMemo | None = None,
     search_cache: Path | None = None,
     recall: Recall | None = None,
+    workers: int = 1,
 ) -> SiteWritten:
     """Theme, synthesize, render and index `records`, and write the site; report what it took.
+
+    When every page is to be made (no page of the last build can be kept), up to `workers`
+    processes render them.
 
     Call it with the collector frozen (build.frozen): records and digest live until the end, and
     would otherwise be walked over and over while claims are themed and pages made.
@@ -62,7 +66,6 @@ def make_site(
     # Imported here: an unchanged rebuild never needs Jinja2, feedgen or lxml.
     from digest.feeds import render_feeds
     from digest.output import write_site
-    from digest.render import render_pages
     from digest.synthesize import synthesize
     from digest.themes import assign_themes
 
@@ -80,7 +83,7 @@ def make_site(
         # Pages go to the writer one by one, so the site is never held in memory whole; the search
         # index is made in the background from data/records.jsonl (the first file) meanwhile.
         index: Future[tuple[OutputFile, ...]] | None = None
-        pages = render_pages(digest, config=config, epoch=epoch, memo=memo, recall=recall)
+        pages = _pages(digest, config=config, epoch=epoch, memo=memo, recall=recall, workers=workers)
         while True:
             start = time.perf_counter()
             item = next(pages, None)
@@ -110,6 +113,32 @@ def make_site(
     total = time.perf_counter() - start
     stages += [*spent.items(), ("write", total - sum(spent.values()))]
     return SiteWritten(written, unchanged, fingerprints, tuple(stages))
+
+
+# Below this many articles, forking workers and sending pages back costs more than it saves.
+PARALLEL_RENDER = 200
+
+
+def _pages(
+    digest: Digest,
+    *,
+    config: SiteConfig,
+    epoch: dt.datetime,
+    memo: PageMemo | None,
+    recall: Recall | None,
+    workers: int,
+) -> Iterator[OutputFile]:
+    from digest.fanout import can_fork, fan_out
+    from digest.render import render_pages
+
+    everything = memo is None or memo.empty()
+    if workers < 2 or not everything or len(digest.records) < PARALLEL_RENDER or not can_fork():
+        return render_pages(digest, config=config, epoch=epoch, memo=memo, recall=recall)
+
+    def share(mine: int, shares: int) -> Iterator[OutputFile]:
+        return render_pages(digest, config=config, epoch=epoch, memo=memo, share=(mine, shares))
+
+    return fan_out(share, workers)
 
 
 def prepare(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -294,6 +295,7 @@ def build(
                 memo=page_memo(stamp, quick, config) if use_cache else None,
                 search_cache=config.cache_dir / "search" if use_cache else None,
                 recall=warm.recall if warm is not None else None,
+                workers=workers if workers is not None else os.cpu_count() or 1,
             )
         clock.stages += done.stages
         if use_cache:

@@ -67,6 +67,10 @@ class PageMemo:
             out.append((name, known[1]))
         return out
 
+    def empty(self) -> bool:
+        """Return whether no page of the last build can be kept: none recorded, or its site is gone."""
+        return not self.previous or self.site_dir is None or not self.site_dir.is_dir()
+
     def keeps(self, path: str, fingerprint: str) -> bool:
         """Return whether the last build's file at `path` was made from `fingerprint` and is untouched."""
         return self.previous.get(path) == fingerprint and self.intact(path)

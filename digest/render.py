@@ -100,13 +100,37 @@ def render_pages(
     epoch: dt.datetime,
     memo: PageMemo | None = None,
     recall: Recall | None = None,
+    share: tuple[int, int] | None = None,
 ) -> Iterator[OutputFile]:
     """Yield every page of the site for `digest`, one at a time, so that none has to be kept.
 
     With a `memo`, each page carries its fingerprint, and a page whose fingerprint and file are
     those of the last build is yielded as kept (no bytes): the writer links the old file. A
     `recall` gives back the views (and fingerprints) of records it has seen in an earlier build.
+    With `share=(k, n)`, only the k-th of n shares of the files is made (k counting from 0): n
+    processes given a share each make every file once between them.
     """
+    files = _files(digest, config=config, epoch=epoch, memo=memo, recall=recall, share=share or (0, 1))
+    return (item for item in files if item is not None)
+
+
+# Pages go to the shares of a parallel render in blocks of this many, in their order.
+_SHARE_BLOCK = 8
+
+
+def _files(
+    digest: Digest,
+    *,
+    config: SiteConfig,
+    epoch: dt.datetime,
+    memo: PageMemo | None,
+    recall: Recall | None,
+    share: tuple[int, int],
+) -> Iterator[OutputFile | None]:
+    mine, shares = share
+    # The exports go with the first share (they feed the search index, which starts early), the
+    # assets and the sitemap with the last; the pages are dealt out in blocks.
+    first, last = mine == 0, mine == shares - 1
     env = environment(config.templates_dir)
     site = _site_view(digest, config=config, epoch=epoch)
     try:
@@ -123,10 +147,12 @@ def render_pages(
         fingerprint: str | None = None,
         lazy: Callable[[], dict[str, Any]] | None = None,
         **context: Any,
-    ) -> OutputFile:
+    ) -> OutputFile | None:
         # A `fingerprint` given stands for the context, when that is cheaper to fingerprint; `lazy`
         # adds the parts of the context that are only worth building when the page is rendered.
         pages.append(path)
+        if (len(pages) - 1) // _SHARE_BLOCK % shares != mine:
+            return None
         if memo is not None and fingerprint is None:
             try:
                 fingerprint = memo.fingerprint(path, template, memo.context_material(context, shared, recall))
@@ -145,8 +171,9 @@ def render_pages(
     # record's line in data/records.jsonl.
     article_prints = _article_prints(digest, memo) if memo is not None else {}
     # The exports come first: the search index is made from data/records.jsonl while pages render.
-    known = _known_lines(memo, article_prints) if memo is not None else {}
-    yield from digest_exports(digest, title=site["title"], generator=site["generator"], known_lines=known)
+    if first:
+        known = _known_lines(memo, article_prints) if memo is not None else {}
+        yield from digest_exports(digest, title=site["title"], generator=site["generator"], known_lines=known)
 
     records = digest.records
     articles = each(recall, "article-view", records, lambda batch: [article_view(r) for r in batch])
@@ -218,6 +245,8 @@ def render_pages(
     if config.search:
         yield page("search.html", "search.html")
     yield page("404.html", "404.html")
+    if not last:
+        return
     for asset in ("icon.svg", "search.js") if config.search else ("icon.svg",):
         yield OutputFile(f"assets/{asset}", _render(env, asset).encode("utf-8"))
     yield OutputFile("assets/style.css", _render(env, "style.css").encode("utf-8"))
