@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from digest.assemble import make_site, page_memo, prepare
-from digest.cache import RecordCache, record_settings
+from digest.cache import RecordCache, fast_dumps, record_settings, safe_loads
 from digest.clean import clean_article
 from digest.config import CONFIG_NAME, SiteConfig
-from digest.executors import Executor, map_articles
+from digest.executors import Executor, map_articles, runs_here
 from digest.extract import extract_record
 from digest.load import load_articles
 from digest.models import ArticleRecord, Diagnostic, SourceDoc
@@ -80,6 +80,15 @@ def process_article(doc: SourceDoc) -> ArticleRecord:
     return extract_record(clean_article(doc))
 
 
+def packed_article(doc: SourceDoc) -> bytes:
+    """Return the record of one loaded article pickled as the cache keeps it, to send it back.
+
+    A worker process sends its records back as these bytes: the cache keeps them as they are, and
+    they load faster than records pickled field by field in the generic way.
+    """
+    return fast_dumps(process_article(doc))
+
+
 def collect(
     config: SiteConfig,
     *,
@@ -131,12 +140,24 @@ def _records(
             progress(done, len(docs))
 
     with _no_collection():  # the same holds for records coming back from the workers
-        fresh = map_articles(
-            process_article, missing, executor=executor, workers=workers, scheduler=scheduler, on_done=advance
-        )
+        if runs_here(len(missing), executor=executor, workers=workers):
+            fresh = map_articles(process_article, missing, workers=1, on_done=advance)
+            blobs: list[bytes | None] = [None] * len(fresh)
+        else:
+            blobs = list(
+                map_articles(
+                    packed_article,
+                    missing,
+                    executor=executor,
+                    workers=workers,
+                    scheduler=scheduler,
+                    on_done=advance,
+                )
+            )
+            fresh = [_unpacked(blob) for blob in blobs]  # type: ignore[arg-type]
     if cache is not None:
-        for doc, record in zip(missing, fresh, strict=True):
-            cache.put(doc, record)
+        for doc, record, blob in zip(missing, fresh, blobs, strict=True):
+            cache.put(doc, record, blob=blob)
         cache.save()
     remaining = iter(fresh)
     records = tuple(record if record is not None else next(remaining) for record in cached)
@@ -144,6 +165,13 @@ def _records(
         warm.records = {cache.key(doc): record for doc, record in zip(docs, records, strict=True)}
     found = tuple(d for r in records for d in r.article.diagnostics)
     return _Collected(records, diagnostics + found, len(docs) - len(missing), len(missing))
+
+
+def _unpacked(blob: bytes) -> ArticleRecord:
+    record = safe_loads(blob)
+    if not isinstance(record, ArticleRecord):
+        raise TypeError(f"a worker sent back {type(record).__name__}, not a record")
+    return record
 
 
 @contextmanager

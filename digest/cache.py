@@ -287,9 +287,9 @@ class RecordCache:
         self._kept[key] = blob if blob is not None else fast_dumps(record)
         self.hits += 1
 
-    def put(self, doc: SourceDoc, record: ArticleRecord) -> None:
-        """Remember the record of `doc` for the next build."""
-        self._kept[self.key(doc)] = fast_dumps(record)
+    def put(self, doc: SourceDoc, record: ArticleRecord, *, blob: bytes | None = None) -> None:
+        """Remember the record of `doc` for the next build (`blob`: it already pickled by fast_dumps)."""
+        self._kept[self.key(doc)] = blob if blob is not None else fast_dumps(record)
 
     def save(self) -> None:
         """Keep the records used by this build for the next: in the delta file, or a new pack."""

@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Literal
+from typing import Literal, TypeVar
 
 from digest.errors import ConfigError, DigestError
-from digest.models import ArticleRecord, SourceDoc
+from digest.models import SourceDoc
 
 Executor = Literal["local", "dask"]
-Stage = Callable[[SourceDoc], ArticleRecord]
+R = TypeVar("R")
 EXECUTORS: tuple[Executor, ...] = ("local", "dask")
 # Below this many articles a pool costs more than it saves: starting two forked workers and
 # shipping records back takes about 30 ms, the time to extract 3-10 seed-sized articles; the
@@ -29,15 +29,22 @@ _BATCHES_PER_WORKER = 8
 _MAX_BATCH = 64
 
 
+def runs_here(count: int, *, executor: Executor = "local", workers: int | None = None) -> bool:
+    """Return whether `map_articles` runs the stage over `count` docs in this process."""
+    if executor != "local":
+        return False
+    return (workers if workers is not None else os.cpu_count() or 1) == 1 or count < MIN_PARALLEL
+
+
 def map_articles(
-    stage: Stage,
+    stage: Callable[[SourceDoc], R],
     docs: Sequence[SourceDoc],
     *,
     executor: Executor = "local",
     workers: int | None = None,
     scheduler: str | None = None,
     on_done: Callable[[int], None] | None = None,
-) -> list[ArticleRecord]:
+) -> list[R]:
     """Return `stage` applied to every doc, in order; `on_done(n)` is told as each batch of n finishes.
 
     `workers` is the number of local processes (default: the number of CPUs); `scheduler` is the
@@ -62,14 +69,14 @@ def _batches(docs: Sequence[SourceDoc], workers: int) -> list[tuple[SourceDoc, .
     return [tuple(docs[i : i + size]) for i in range(0, len(docs), size)]
 
 
-def _run_batch(stage: Stage, batch: tuple[SourceDoc, ...]) -> list[ArticleRecord]:
+def _run_batch(stage: Callable[[SourceDoc], R], batch: tuple[SourceDoc, ...]) -> list[R]:
     return [stage(doc) for doc in batch]
 
 
 def _map_here(
-    stage: Stage, docs: Sequence[SourceDoc], *, on_done: Callable[[int], None] | None
-) -> list[ArticleRecord]:
-    records = []
+    stage: Callable[[SourceDoc], R], docs: Sequence[SourceDoc], *, on_done: Callable[[int], None] | None
+) -> list[R]:
+    records: list[R] = []
     for doc in docs:
         records.append(stage(doc))
         if on_done is not None:
@@ -87,10 +94,14 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _map_processes(
-    stage: Stage, docs: Sequence[SourceDoc], *, workers: int, on_done: Callable[[int], None] | None
-) -> list[ArticleRecord]:
+    stage: Callable[[SourceDoc], R],
+    docs: Sequence[SourceDoc],
+    *,
+    workers: int,
+    on_done: Callable[[int], None] | None,
+) -> list[R]:
     batches = _batches(docs, workers)
-    records: list[ArticleRecord] = []
+    records: list[R] = []
     try:
         with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_context()) as pool:
             for done in pool.map(partial(_run_batch, stage), batches):
@@ -103,8 +114,12 @@ def _map_processes(
 
 
 def _map_dask(
-    stage: Stage, docs: Sequence[SourceDoc], *, scheduler: str | None, on_done: Callable[[int], None] | None
-) -> list[ArticleRecord]:
+    stage: Callable[[SourceDoc], R],
+    docs: Sequence[SourceDoc],
+    *,
+    scheduler: str | None,
+    on_done: Callable[[int], None] | None,
+) -> list[R]:
     try:
         from distributed import Client
     except ImportError as exc:

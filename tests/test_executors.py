@@ -99,3 +99,27 @@ def test_dask_local_cluster_gives_the_same_records(docs: tuple[SourceDoc, ...]) 
         )
     assert records == [process_article(doc) for doc in docs]
     assert sum(seen) == len(docs)
+
+
+def test_records_sent_back_by_workers_load_as_made_and_are_cached_as_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digest.build import packed_article
+    from digest.cache import safe_loads
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(executors, "MIN_PARALLEL", 1)
+    project = tmp_path / "p"
+    project.mkdir()
+    shutil.copytree(ROOT / "articles", project / "articles")
+    shutil.copy(ROOT / "digest.yaml", project / "digest.yaml")
+    config = load_config(project)
+    loaded, _ = load_articles(config.articles_dir, tz=config.tz)
+    assert [safe_loads(packed_article(doc)) for doc in loaded] == [process_article(doc) for doc in loaded]
+    first = build(config, workers=2)
+    assert first.cache_misses == len(loaded)
+    made = _tree(config.output_dir)
+    shutil.rmtree(config.output_dir)
+    again = build(config, workers=2)  # every record from the cache the workers' bytes went into
+    assert again.cache_hits == len(loaded) and again.cache_misses == 0
+    assert _tree(config.output_dir) == made
