@@ -54,16 +54,19 @@ def environment(templates_dir: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=lambda value: xml_safe(value) if isinstance(value, str) else value,
     )
     env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
     return env
 
 
 def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
-    """Render `template`; a template that fails is reported by its file and line, not a traceback."""
+    """Render `template`; a template that fails is reported by its file and line, not a traceback.
+
+    Characters XML forbids are taken out of the page as a whole: escaping neither makes nor
+    removes any, so the page is the one cleaning each printed value would give, for one scan.
+    """
     try:
-        return env.get_template(template).render(**context)
+        return xml_safe(env.get_template(template).render(**context))
     except jinja2.TemplateError as exc:
         raise template_problem(exc, template) from None
 
