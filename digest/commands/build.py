@@ -21,7 +21,10 @@ from digest.commands._common import friendly, project_option
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="Extract in this many local processes (default: one per CPU; small projects use one).",
+    help=(
+        "Extract, and render a whole site, in this many local processes "
+        "(default: one per CPU; small projects use one)."
+    ),
 )
 @click.option(
     "--executor",
