@@ -16,6 +16,7 @@ from functools import partial
 from typing import Literal, TypeVar
 
 from digest.errors import ConfigError, DigestError
+from digest.fanout import die_with_parent
 from digest.models import SourceDoc
 
 Executor = Literal["local", "dask"]
@@ -103,7 +104,15 @@ def _map_processes(
     batches = _batches(docs, workers)
     records: list[R] = []
     try:
-        with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_context()) as pool:
+        context = _context()
+        # Forked workers end with the build even if it is killed (see die_with_parent); a fork
+        # server's workers are its children, not the build's.
+        forked = context.get_start_method() == "fork"
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(batches)),
+            mp_context=context,
+            initializer=partial(die_with_parent, os.getpid()) if forked else None,
+        ) as pool:
             for done in pool.map(partial(_run_batch, stage), batches):
                 records.extend(done)
                 if on_done is not None:

@@ -8,9 +8,14 @@ pipe; the parent takes them in whatever order they arrive and hands them to the 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import multiprocessing.connection
+import os
 import pickle
+import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -27,6 +32,22 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+def die_with_parent(parent: int) -> None:
+    """Have this worker process end when `parent` (the build) does, even if it is killed.
+
+    On Linux the kernel sends the signal; elsewhere nothing is done. A parent already gone by the
+    time this runs ends the worker at once.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def fan_out(make: Callable[[int, int], Iterable[T]], workers: int) -> Iterator[T]:
     """Yield everything `make(k, workers)` yields, for k in 0..workers-1, each in its own process.
 
@@ -40,7 +61,10 @@ def fan_out(make: Callable[[int, int], Iterable[T]], workers: int) -> Iterator[T
         for share in range(workers):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(
-                target=_work, args=(make, share, workers, send), name=f"digest-render-{share}", daemon=True
+                target=_work,
+                args=(make, share, workers, send, os.getpid()),
+                name=f"digest-render-{share}",
+                daemon=True,
             )
             process.start()
             send.close()
@@ -83,12 +107,17 @@ def _work(
     share: int,
     workers: int,
     send: multiprocessing.connection.Connection,
+    parent: int,
 ) -> None:
+    die_with_parent(parent)
     try:
         for item in make(share, workers):
             send.send((_ITEM, item))
         send.send((_DONE, None))
     except BaseException as exc:
-        send.send((_FAILED, exc if _travels(exc) else DigestError(f"{type(exc).__name__}: {exc}")))
+        # A parent that is gone (killed, or done with the stream) has closed its end: nobody is
+        # left to tell, and a worker never prints a traceback of its own.
+        with contextlib.suppress(OSError):
+            send.send((_FAILED, exc if _travels(exc) else DigestError(f"{type(exc).__name__}: {exc}")))
     finally:
         send.close()

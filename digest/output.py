@@ -55,10 +55,35 @@ def build_lock(output_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
             raise LockError(f"another digest build is writing {output_dir} (lock {lock_path})") from exc
+        _HELD.add(handle.fileno())
         try:
             yield
         finally:
+            _HELD.discard(handle.fileno())
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# The descriptors of the build locks this process holds. A lock belongs to every process that has
+# a copy of its descriptor, so a forked worker (extraction, rendering) that outlived a killed build
+# would keep the output locked: each forked child points its copies at /dev/null at once.
+_HELD: set[int] = set()
+
+
+def _let_go_of_locks() -> None:
+    if not _HELD:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    try:
+        for fd in _HELD:
+            # dup2, not close: the number stays taken, so no file opened later can get it while
+            # the inherited file object still holds it.
+            os.dup2(null, fd)
+    finally:
+        os.close(null)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_let_go_of_locks)
 
 
 def safe_relative(path: str) -> PurePosixPath:

@@ -86,3 +86,66 @@ def test_concurrent_build_fails_fast(built: Path) -> None:
         with pytest.raises(LockError):
             build(config)
         assert time.monotonic() - start < 5
+
+
+_SLOW_PARALLEL_BUILD = """
+import sys, time
+from pathlib import Path
+from digest import assemble, build as build_module, executors
+executors.MIN_PARALLEL = 1
+assemble.PARALLEL_RENDER = 1
+real = build_module.process_article
+def slow(doc):
+    time.sleep(0.3)
+    return real(doc)
+build_module.process_article = slow
+from digest.build import build
+from digest.config import load_config
+build(load_config(Path(sys.argv[1])), use_cache=False, workers=2)
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
+def test_workers_of_a_killed_build_end_and_leave_the_output_unlocked(built: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_PARALLEL_BUILD, str(built)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the build never started its workers"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers):
+        assert time.monotonic() < deadline, "a worker outlived its killed build"
+        time.sleep(0.05)
+    with build_lock(built / "site"):  # not held by any orphan
+        pass
+    assert proc.stderr is not None
+    with proc.stderr:
+        assert b"Traceback" not in proc.stderr.read()
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
