@@ -68,6 +68,7 @@ NOT_RECORD_CODE = frozenset(
         "serve.py",
         "stamp.py",
         "synthesize.py",
+        "templating.py",
         "textsafe.py",
         "themes.py",
         "views.py",

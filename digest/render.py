@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-import traceback
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -23,14 +21,13 @@ from digest.digest_views import (
     person_view,
     timeline_context,
 )
-from digest.errors import TemplateProblem
 from digest.export import digest_exports
 from digest.highlight import KINDS
 from digest.models import ArticleRecord, Digest, OutputFile
 from digest.pagememo import UNFINGERPRINTABLE, PageMemo, previous_lines
 from digest.recall import Recall, each
 from digest.richtext import markdown_html
-from digest.textsafe import xml_safe
+from digest.templating import environment, render_template
 from digest.views import (
     article_view,
     claims_by_theme,
@@ -39,56 +36,6 @@ from digest.views import (
 )
 
 RECORDS = "data/records.jsonl"
-
-
-def environment(templates_dir: Path | None) -> jinja2.Environment:
-    """Return the Jinja2 environment: project templates first, then the built-in ones."""
-    loaders: list[jinja2.BaseLoader] = []
-    if templates_dir is not None and templates_dir.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
-    loaders.append(jinja2.PackageLoader("digest", "templates"))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
-    return env
-
-
-def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
-    """Render `template`; a template that fails is reported by its file and line, not a traceback.
-
-    Characters XML forbids are taken out of the page as a whole: escaping neither makes nor
-    removes any, so the page is the one cleaning each printed value would give, for one scan.
-    """
-    try:
-        return xml_safe(env.get_template(template).render(**context))
-    except jinja2.TemplateError as exc:
-        raise template_problem(exc, template) from None
-
-
-def template_problem(exc: jinja2.TemplateError, template: str) -> TemplateProblem:
-    """Return what went wrong in a template as an error naming its file and line."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateProblem(
-            f"template error: {exc.message}", path=exc.filename or template, line=exc.lineno
-        )
-    where, line = template, None
-    # Jinja maps the frames of rendered templates to their own files and lines; the innermost names
-    # the template that failed.
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename.endswith(_TEMPLATE_SUFFIXES):
-            where, line = frame.filename, frame.lineno
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return TemplateProblem(f"template not found: {exc.name}", path=where, line=line)
-    return TemplateProblem(f"template error: {exc.message or type(exc).__name__}", path=where, line=line)
-
-
-_TEMPLATE_SUFFIXES = (".html", ".xml", ".svg", ".css", ".js", ".txt")
 
 
 def render_site(digest: Digest, *, config: SiteConfig, epoch: dt.datetime) -> tuple[OutputFile, ...]:
@@ -167,7 +114,7 @@ def _files(
         if lazy is not None:
             context.update(lazy())
         depth = path.count("/")
-        html = _render(env, template, site=site, root="../" * depth, path=path, **context)
+        html = render_template(env, template, site=site, root="../" * depth, path=path, **context)
         return OutputFile(path, html.encode("utf-8"), fingerprint=fingerprint)
 
     # An article page is a function of its record alone: its fingerprint also vouches for the
@@ -251,8 +198,8 @@ def _files(
     if not last:
         return
     for asset in ("icon.svg", "search.js") if config.search else ("icon.svg",):
-        yield OutputFile(f"assets/{asset}", _render(env, asset).encode("utf-8"))
-    yield OutputFile("assets/style.css", _render(env, "style.css").encode("utf-8"))
+        yield OutputFile(f"assets/{asset}", render_template(env, asset).encode("utf-8"))
+    yield OutputFile("assets/style.css", render_template(env, "style.css").encode("utf-8"))
     yield OutputFile(
         "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n".encode()
     )
@@ -329,5 +276,5 @@ def _sitemap(
     env: jinja2.Environment, pages: list[str], *, config: SiteConfig, site: dict[str, Any]
 ) -> OutputFile:
     urls = sorted(path for path in pages if path != "404.html")
-    xml = _render(env, "sitemap.xml", site=site, urls=[config.base_url + u for u in urls])
+    xml = render_template(env, "sitemap.xml", site=site, urls=[config.base_url + u for u in urls])
     return OutputFile("sitemap.xml", xml.encode("utf-8"))
