@@ -17,18 +17,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from digest.assemble import make_site, page_memo, prepare
-from digest.cache import RecordCache, fast_dumps, record_settings, safe_loads
-from digest.clean import clean_article
 from digest.config import CONFIG_NAME, SiteConfig
-from digest.executors import Executor, map_articles, runs_here
-from digest.extract import extract_record
+from digest.executors import Executor
 from digest.load import load_articles
 from digest.models import ArticleRecord, Diagnostic, SourceDoc
 from digest.output import build_lock, check_output_dir
+from digest.records import Collected, Progress, collect_records
 from digest.stamp import SiteStamp, build_key, held_stamp, output_state, write_stamp
 from digest.warm import Warm
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +50,6 @@ class BuildReport:
         return sum(1 for d in self.diagnostics if d.level == "error")
 
 
-@dataclass(frozen=True, slots=True)
-class _Collected:
-    records: tuple[ArticleRecord, ...]
-    diagnostics: tuple[Diagnostic, ...]
-    hits: int
-    misses: int
-
-
 class _Clock:
     def __init__(self) -> None:
         self.stages: list[tuple[str, float]] = []
@@ -75,20 +63,6 @@ class _Clock:
             self.stages.append((name, time.perf_counter() - start))
 
 
-def process_article(doc: SourceDoc) -> ArticleRecord:
-    """Return the record of one loaded article: the pure per-article stage."""
-    return extract_record(clean_article(doc))
-
-
-def packed_article(doc: SourceDoc) -> bytes:
-    """Return the record of one loaded article pickled as the cache keeps it, to send it back.
-
-    A worker process sends its records back as these bytes: the cache keeps them as they are, and
-    they load faster than records pickled field by field in the generic way.
-    """
-    return fast_dumps(process_article(doc))
-
-
 def collect(
     config: SiteConfig,
     *,
@@ -99,7 +73,7 @@ def collect(
 ) -> tuple[tuple[ArticleRecord, ...], tuple[Diagnostic, ...]]:
     """Return the records of every article of the project, and what went wrong on the way."""
     docs, diagnostics = load_articles(config.articles_dir, tz=config.tz, max_bytes=config.max_article_bytes)
-    found = _records(
+    found = collect_records(
         docs,
         diagnostics,
         config=config,
@@ -110,79 +84,6 @@ def collect(
         progress=None,
     )
     return found.records, found.diagnostics
-
-
-def _records(
-    docs: Sequence[SourceDoc],
-    diagnostics: tuple[Diagnostic, ...],
-    *,
-    config: SiteConfig,
-    use_cache: bool,
-    executor: Executor,
-    workers: int | None,
-    scheduler: str | None,
-    progress: Progress | None,
-    warm: Warm | None = None,
-) -> _Collected:
-    settings = record_settings(timezone=config.timezone)
-    cache = RecordCache(config.cache_dir, settings=settings) if use_cache else None
-    with _no_collection():
-        # Rebuilding records makes millions of objects, none garbage: the collector would
-        # walk them all again and again for nothing.
-        cached = [_cached(doc, cache, warm) for doc in docs]
-    missing = [doc for doc, record in zip(docs, cached, strict=True) if record is None]
-    done = len(docs) - len(missing)
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, len(docs))
-
-    with _no_collection():  # the same holds for records coming back from the workers
-        if runs_here(len(missing), executor=executor, workers=workers):
-            fresh = map_articles(process_article, missing, workers=1, on_done=advance)
-            blobs: list[bytes | None] = [None] * len(fresh)
-        else:
-            blobs = list(
-                map_articles(
-                    packed_article,
-                    missing,
-                    executor=executor,
-                    workers=workers,
-                    scheduler=scheduler,
-                    on_done=advance,
-                )
-            )
-            fresh = [_unpacked(blob) for blob in blobs]  # type: ignore[arg-type]
-    if cache is not None:
-        for doc, record, blob in zip(missing, fresh, blobs, strict=True):
-            cache.put(doc, record, blob=blob)
-        cache.save()
-    remaining = iter(fresh)
-    records = tuple(record if record is not None else next(remaining) for record in cached)
-    if warm is not None and warm.keep_records and cache is not None:
-        warm.records = {cache.key(doc): record for doc, record in zip(docs, records, strict=True)}
-    found = tuple(d for r in records for d in r.article.diagnostics)
-    return _Collected(records, diagnostics + found, len(docs) - len(missing), len(missing))
-
-
-def _unpacked(blob: bytes) -> ArticleRecord:
-    record = safe_loads(blob)
-    if not isinstance(record, ArticleRecord):
-        raise TypeError(f"a worker sent back {type(record).__name__}, not a record")
-    return record
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager
@@ -198,16 +99,6 @@ def _frozen() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
-
-
-def _cached(doc: SourceDoc, cache: RecordCache | None, warm: Warm | None) -> ArticleRecord | None:
-    if cache is None:
-        return None
-    record = warm.records.get(cache.key(doc)) if warm is not None else None
-    if record is None:
-        return cache.get(doc)
-    cache.remember(doc, record)
-    return record
 
 
 def build(
@@ -241,8 +132,8 @@ def build(
 
     def records(
         docs: Sequence[SourceDoc], problems: tuple[Diagnostic, ...], progress: Progress | None
-    ) -> _Collected:
-        return _records(
+    ) -> Collected:
+        return collect_records(
             docs,
             problems,
             config=config,

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 import digest.build as build_module
 import digest.progress as progress
+import digest.records as records_module
 from digest.build import BuildReport, build
 from digest.cli import main
 from digest.config import SiteConfig, load_config
@@ -35,13 +36,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Return the list of article paths extracted from now on."""
     calls: list[str] = []
-    real: Callable[[SourceDoc], ArticleRecord] = build_module.process_article
+    real: Callable[[SourceDoc], ArticleRecord] = records_module.process_article
 
     def counting(doc: SourceDoc) -> ArticleRecord:
         calls.append(doc.path)
         return real(doc)
 
-    monkeypatch.setattr(build_module, "process_article", counting)
+    monkeypatch.setattr(records_module, "process_article", counting)
     return calls
 
 

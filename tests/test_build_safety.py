@@ -91,14 +91,14 @@ def test_concurrent_build_fails_fast(built: Path) -> None:
 _SLOW_PARALLEL_BUILD = """
 import sys, time
 from pathlib import Path
-from digest import assemble, build as build_module, executors
+from digest import assemble, executors, records as records_module
 executors.MIN_PARALLEL = 1
 assemble.PARALLEL_RENDER = 1
-real = build_module.process_article
+real = records_module.process_article
 def slow(doc):
     time.sleep(0.3)
     return real(doc)
-build_module.process_article = slow
+records_module.process_article = slow
 from digest.build import build
 from digest.config import load_config
 build(load_config(Path(sys.argv[1])), use_cache=False, workers=2)

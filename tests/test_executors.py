@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 import digest.executors as executors
-from digest.build import build, process_article
+from digest.build import build
 from digest.config import load_config
 from digest.errors import ConfigError, DigestError
 from digest.executors import map_articles
 from digest.load import load_articles
 from digest.models import SourceDoc
+from digest.records import process_article
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,8 +105,8 @@ def test_dask_local_cluster_gives_the_same_records(docs: tuple[SourceDoc, ...]) 
 def test_records_sent_back_by_workers_load_as_made_and_are_cached_as_sent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from digest.build import packed_article
     from digest.cache import safe_loads
+    from digest.records import packed_article
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setattr(executors, "MIN_PARALLEL", 1)

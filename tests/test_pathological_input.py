@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from digest.build import process_article
 from digest.load import parse_article
+from digest.records import process_article
 
 CASES = {
     "open_brackets": "[" * 100_000,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from digest import build as build_module
 from digest import load as load_module
+from digest import records as records_module
 from digest import views as views_module
 from digest.build import build
 from digest.config import load_config
@@ -61,13 +61,13 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
-    real = build_module.process_article
+    real = records_module.process_article
 
     def counting(doc):  # type: ignore[no-untyped-def]
         seen.append(doc.path)
         return real(doc)
 
-    monkeypatch.setattr(build_module, "process_article", counting)
+    monkeypatch.setattr(records_module, "process_article", counting)
     return seen
 
 

@@ -22,9 +22,9 @@ def extract(*, paths: tuple[Path, ...], fmt: str, timezone: str) -> None:
     """Print the record of each article file, or of every article in a directory, in input order."""
     from zoneinfo import ZoneInfo
 
-    from digest.build import process_article
     from digest.export import record_to_dict
     from digest.load import load_article, load_articles
+    from digest.records import process_article
 
     tz = ZoneInfo(timezone)
     records: list[dict[str, Any]] = []

@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from digest.build import process_article
 from digest.load import load_article
 from digest.models import ArticleRecord
+from digest.records import process_article
 from tests.eval._match import locate, match, options, same_label, same_name, same_unit, same_value
 
 HERE = Path(__file__).resolve().parent

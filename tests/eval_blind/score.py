@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from digest.build import process_article
 from digest.load import load_article
+from digest.records import process_article
 from tests.eval.score import TARGETS, Scores, _score_article, report
 
 HERE = Path(__file__).resolve().parent
