@@ -15,20 +15,8 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _MAGIC = (
-    b"\x89PNG",
-    b"%PDF-",
-    b"PK\x03\x04",
-    b"GIF87a",
-    b"GIF89a",
-    b"\xff\xd8\xff",
-    b"\x7fELF",
-    b"\x1f\x8b",
-    b"\xfd7zXZ",
-    b"7z\xbc\xaf",
-    b"Rar!\x1a",
-    b"OggS",
-    b"SQLite format 3\x00",
-    b"\x00asm",
+    b"\x89PNG", b"%PDF-", b"PK\x03\x04", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b",
+    b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!\x1a", b"OggS", b"SQLite format 3\x00", b"\x00asm",
 )
 # Bytes that never occur in text, whatever its 8-bit encoding (tab, line ends, form feed and ESC do).
 _BINARY_BYTES = bytes([*range(0, 9), 0x0E, *range(0x0F, 0x1B), *range(0x1C, 0x20)])

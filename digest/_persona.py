@@ -16,11 +16,8 @@ _PERSONA = re.compile(
 _PERSONA_END = re.compile(
     r"view (?:the )?(?:\w+'?s? )?(?:editorial )?(?:perspective|profile|bio(?:graphy)?|persona)\b.*", _I
 )
-_PERSONA_BIO = re.compile(
-    r"\b(?:speciali[sz]\w*|expertise|expert in|focus(?:es|ed|ing)? on|passionate about"
-    r"|background in|years of experience|covering)\b",
-    _I,
-)
+_PERSONA_BIO = re.compile(r"\b(?:speciali[sz]\w*|expertise|expert in|focus(?:es|ed|ing)? on|passionate about"
+                           r"|background in|years of experience|covering)\b", _I)
 _PROMPT = re.compile(
     r"[\"“]?you are (?:[A-Z][\w'’.-]*,? ){1,4}an? "
     r"|[\"“]?you are an? (?:ai|senior|seasoned|expert|experienced|helpful|professional)\b",

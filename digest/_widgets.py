@@ -61,11 +61,8 @@ WIDGETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("reading time", r"(?:reading time:? )?\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|listen)(?:ing time)?"),
         ("copyright", r"(?:©|\(c\)|copyright)\s.*|all rights reserved"),
-        (
-            "paywall notice",
-            r"(?:this )?article (?:is )?(?:reserved for|for) (?:subscribers|members)(?: only)?"
-            r"|article réservé aux abonnés|subscribe to (?:continue|read|unlock).*",
-        ),
+        ("paywall notice", r"(?:this )?article (?:is )?(?:reserved for|for) (?:subscribers|members)(?: only)?"
+                           r"|article réservé aux abonnés|subscribe to (?:continue|read|unlock).*"),
         ("publisher notice", r"our standards:.*|the thomson reuters trust principles"),
     )
 )
@@ -78,49 +75,24 @@ LONG_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r" ?[—–:-] .*|view this post on \w+.*|a post shared by .*|.*\bpic\.twitter\.com/\S+"
             r"|.{0,200}\(@\w{1,30}\) (?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})",
         ),
-        (
-            "credits",
-            r"\((?:additional )?(?:reporting|writing|editing|compiled|research) by .*\)\.?"
-            r"|(?:additional )?(?:reporting|writing) by [^.;]{1,80}"
-            r"(?:; ?[\w -]{1,30} by [^.;]{1,80})+\.?"
-            r"|.{0,120}\bcontributed (?:to )?(?:this )?report(?:ing)?(?: from [\w ,.]{1,60})?\.?",
-        ),
-        (
-            "photo caption",
-            r"(?:(?:file )?(?:photo|image|picture|photograph|video|graphic)(?: credit)?: .*"
-            r"|.*\b(?:REUTERS|AFP|AP|EPA|Getty Images|Xinhua|Bloomberg)/[A-Z][\w .'-]+)",
-        ),
-        (
-            "contact address",
-            r"(?:(?:contact|e-?mail|write to|reach)(?: (?:the )?(?:author|writer|reporter|us))?(?: at)?:? )?"
-            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?",
-        ),
-        (
-            "call to comment",
-            r".{0,200}\b(?:in the comments?(?: section)?(?: below)?|comment below|let us know"
-            r"|tell us what you think|share your (?:thoughts|views|opinions?))\b.{0,120}",
-        ),
+        ("credits", r"\((?:additional )?(?:reporting|writing|editing|compiled|research) by .*\)\.?"
+                    r"|(?:additional )?(?:reporting|writing) by [^.;]{1,80}"
+                    r"(?:; ?[\w -]{1,30} by [^.;]{1,80})+\.?"
+                    r"|.{0,120}\bcontributed (?:to )?(?:this )?report(?:ing)?(?: from [\w ,.]{1,60})?\.?"),
+        ("photo caption", r"(?:(?:file )?(?:photo|image|picture|photograph|video|graphic)(?: credit)?: .*"
+                          r"|.*\b(?:REUTERS|AFP|AP|EPA|Getty Images|Xinhua|Bloomberg)/[A-Z][\w .'-]+)"),
+        ("contact address",
+         r"(?:(?:contact|e-?mail|write to|reach)(?: (?:the )?(?:author|writer|reporter|us))?(?: at)?:? )?"
+         r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?"),
+        ("call to comment", r".{0,200}\b(?:in the comments?(?: section)?(?: below)?|comment below|let us know"
+                            r"|tell us what you think|share your (?:thoughts|views|opinions?))\b.{0,120}"),
     )
 )
 # Cheap substring tests that must pass before a long-line pattern is tried: most lines are story text,
 # and these patterns would otherwise be tried at every position of every paragraph.
 NEEDLES = {
-    "social embed caption": (
-        "instagram",
-        "twitter",
-        "facebook",
-        "tiktok",
-        "youtube",
-        "threads",
-        "linkedin",
-        "bluesky",
-        "reddit",
-        "from x",
-        "via x",
-        "view this post",
-        "post shared",
-        "(@",
-    ),
+    "social embed caption": ("instagram", "twitter", "facebook", "tiktok", "youtube", "threads", "linkedin",
+                             "bluesky", "reddit", "from x", "via x", "view this post", "post shared", "(@"),
     "credits": ("by", "contributed"),
     "photo caption": ("/", ": "),
     "contact address": ("@",),

@@ -27,12 +27,7 @@ from digest._widgets import (
 
 _I = re.IGNORECASE
 _DISCLAIMER_NEEDLES = (
-    "disclaimer",
-    "disclosure",
-    "avertissement",
-    "purposes only",
-    "advice",
-    "views expressed",
+    "disclaimer", "disclosure", "avertissement", "purposes only", "advice", "views expressed",
 )
 _DISCLAIMER = re.compile(
     r"^(?:disclaimer|disclosure|avertissement)\s*:"
@@ -44,53 +39,12 @@ _DISCLAIMER = re.compile(
 _LABEL = re.compile(r"[\w'’][\w'’ &/-]{0,40}:")
 _BREADCRUMB = re.compile(r"\w[\w &-]*(?: ?[>»›/|] ?\w[\w &-]*)+")
 _JOINERS = frozenset(
-    (
-        "because",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "so",
-        "yet",
-        "although",
-        "though",
-        "whereas",
-        "which",
-        "who",
-        "whose",
-        "that",
-        "if",
-        "unless",
-        "since",
-        "while",
-        "whilst",
-        "whether",
-        "than",
-    )
+    ("because", "and", "but", "or", "nor", "so", "yet", "although", "though", "whereas", "which", "who",
+     "whose", "that", "if", "unless", "since", "while", "whilst", "whether", "than")
 )
 _FUNCTION_END = frozenset(
-    (
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "in",
-        "for",
-        "with",
-        "by",
-        "on",
-        "at",
-        "as",
-        "from",
-        "that",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-    )
+    ("the", "a", "an", "of", "to", "and", "in", "for", "with", "by", "on", "at", "as", "from", "that", "or",
+     "but", "is", "are", "was")
 )
 _END_PUNCT = tuple(".!?;,:…")
 _SEPARATOR = re.compile(r"\s*[-–—|:]\s*\S.{0,40}")
@@ -259,7 +213,6 @@ def _find_context(lines: Sequence[Line], reasons: dict[int, str], *, title: str)
 
 def _extend_related(lines: Sequence[Line], reasons: dict[int, str], start: int) -> None:
     """Drop the headline links listed under a "You may also like" heading."""
-
     def linkish(j: int) -> bool:
         text = lines[j].text
         return (headingish(text) or lines[j].marker == "list") and len(text.split()) <= 15

@@ -20,7 +20,7 @@ from digest.language import detect_languages
 from digest.models import Article, Diagnostic, Paragraph, Removed, Sentence, SourceDoc
 from digest.segment import split_sentences
 
-_END_PUNCT = tuple('.!?;:…"”’)')
+_END_PUNCT = tuple(".!?;:…\"”’)")
 _SENTENCE_KINDS = ("text", "list", "disclaimer")
 # The fewest consecutive short unpunctuated lines that read as a plain-text table.
 _MIN_TABLE_ROWS = 3
@@ -103,10 +103,8 @@ def _blocks(lines: Sequence[Line], found: Boilerplate) -> list[_Block]:
     for n, block in enumerate(blocks):
         if block.kind == "text" and block.lines == 1 and headingish(block.text):
             following = blocks[n + 1] if n + 1 < len(blocks) else None
-            if (
-                following is not None
-                and following.kind in ("text", "list", "table", "disclaimer")
-                and not (following.kind == "text" and following.lines == 1 and headingish(following.text))
+            if following is not None and following.kind in ("text", "list", "table", "disclaimer") and not (
+                following.kind == "text" and following.lines == 1 and headingish(following.text)
             ):
                 block.kind = "heading"
     return blocks
@@ -138,10 +136,8 @@ def _is_hard_wrapped(lines: Sequence[Line], found: Boilerplate) -> bool:
         1 for _, line in plain if not line.text.endswith(_END_PUNCT) and line.number + 1 in numbers
     )
     short = sum(1 for _, line in plain if len(line.text) <= 100)
-    return (
-        open_lines * 2 >= len(plain)
-        and short * 10 >= len(plain) * 9
-        and any(len(line.text) >= 50 for _, line in plain)
+    return open_lines * 2 >= len(plain) and short * 10 >= len(plain) * 9 and any(
+        len(line.text) >= 50 for _, line in plain
     )
 
 
@@ -238,29 +234,14 @@ def _diagnostics(
     kept = len(text)
     dropped = sum(len(lines[i].text) for i in found.reasons)
     if text and dropped > kept:
-        out.append(
-            Diagnostic(
-                doc.path,
-                f"cleaning removed more than half of the body ({dropped} of {dropped + kept} characters)",
-                line=doc.body_line,
-            )
-        )
+        out.append(Diagnostic(doc.path, f"cleaning removed more than half of the body ({dropped} of "
+                              f"{dropped + kept} characters)", line=doc.body_line))
     persona = [i for i, reason in found.reasons.items() if reason == "ai persona"]
     if persona:
         first = lines[min(persona)].number
-        out.append(
-            Diagnostic(
-                doc.path,
-                "an editorial persona or writing prompt was removed from the body",
-                line=doc.body_line + first,
-            )
-        )
+        out.append(Diagnostic(doc.path, "an editorial persona or writing prompt was removed from the body",
+                              line=doc.body_line + first))
     if doc.language and text and majority != doc.language:
-        out.append(
-            Diagnostic(
-                doc.path,
-                f"the front matter says language {doc.language!r} but most of the text reads as {majority!r}",
-                line=doc.body_line,
-            )
-        )
+        out.append(Diagnostic(doc.path, f"the front matter says language {doc.language!r} but most of the "
+                              f"text reads as {majority!r}", line=doc.body_line))
     return tuple(out)

@@ -53,7 +53,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     """Return (start, end) offsets of the sentences in `text[start:end]`, whitespace trimmed."""
     stop = len(text) if end is None else end
     quoted = [
-        (m.start(), m.end()) for m in _QUOTED.finditer(text, start, stop) if m.end() - m.start() <= _MAX_QUOTE
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(text, start, stop)
+        if m.end() - m.start() <= _MAX_QUOTE
     ]
     spans: list[tuple[int, int]] = []
     begin = start

@@ -181,13 +181,8 @@ def watch(project_dir: Path, changes: queue.Queue[None], stop: threading.Event) 
 
     def run(paths: list[Path], recursive: bool) -> None:
         for _ in watchfiles.watch(
-            *paths,
-            watch_filter=accept,
-            stop_event=stop,
-            debounce=300,
-            step=50,
-            recursive=recursive,
-            raise_interrupt=False,
+            *paths, watch_filter=accept, stop_event=stop, debounce=300, step=50,
+            recursive=recursive, raise_interrupt=False,
         ):
             changes.put(None)
 
@@ -206,7 +201,9 @@ def watch(project_dir: Path, changes: queue.Queue[None], stop: threading.Event) 
 class Preview:
     """A running preview: the HTTP server, the watcher and the builder, stopped together by `close`."""
 
-    def __init__(self, project_dir: Path, *, port: int = 8000, log: Callable[[str], None] = print) -> None:
+    def __init__(
+        self, project_dir: Path, *, port: int = 8000, log: Callable[[str], None] = print
+    ) -> None:
         self.project_dir = project_dir.resolve()
         self.output_dir = self.project_dir / SERVE_DIR
         self.state = BuildState()

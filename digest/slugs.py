@@ -11,23 +11,8 @@ MAX_SLUG_LENGTH = 100
 # Letters that NFKD does not decompose into an ASCII base letter plus accents.
 _SPECIAL = str.maketrans(
     {
-        "ß": "ss",
-        "ẞ": "ss",
-        "æ": "ae",
-        "Æ": "ae",
-        "œ": "oe",
-        "Œ": "oe",
-        "ø": "o",
-        "Ø": "o",
-        "đ": "d",
-        "Đ": "d",
-        "ð": "d",
-        "Ð": "d",
-        "ł": "l",
-        "Ł": "l",
-        "þ": "th",
-        "Þ": "th",
-        "ı": "i",
+        "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+        "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "Ł": "l", "þ": "th", "Þ": "th", "ı": "i",
     }
 )
 _UNSAFE = re.compile(r"[^a-z0-9_]+")

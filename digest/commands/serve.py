@@ -12,13 +12,8 @@ from digest.errors import ConfigError
 
 @click.command()
 @project_option
-@click.option(
-    "--port",
-    type=click.IntRange(0, 65535),
-    default=8000,
-    show_default=True,
-    help="Port on 127.0.0.1 to serve at (0 picks a free one).",
-)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 to serve at (0 picks a free one).")
 @friendly
 def serve(*, project: Path, port: int) -> None:
     """Build the site into .digest-cache/serve-site, serve it and rebuild on every change.

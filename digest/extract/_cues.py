@@ -161,7 +161,6 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
             end = m.end()
     return found
 
-
 # French puts the pronoun after the verb in incises: "confie-t-il", "estime-t-elle", "dit-il".
 _INVERTED_PRONOUN = re.compile(r"(?<![\w-])([a-zàâçéèêëîïôûù]{2,})-(?:t-)?(?:il|elle)(?![\w-])")
 # Inverted verbs that ask or state a fact rather than report speech ("peut-il", "faut-il").

@@ -21,26 +21,10 @@ FUTURE_WORDS = _words(
     devrait devraient"""
 )
 FUTURE_PHRASES = (
-    " is set to ",
-    " are set to ",
-    " was set to ",
-    " going to ",
-    " next year",
-    " next quarter",
-    " next month",
-    " next week",
-    " next decade",
-    " coming quarters",
-    " coming years",
-    " coming months",
-    " coming weeks",
-    " in the future",
-    " could reach ",
-    " on track to ",
-    " plan to ",
-    " plans to ",
-    " l'année prochaine",
-    " les prochaines années",
+    " is set to ", " are set to ", " was set to ", " going to ", " next year", " next quarter",
+    " next month", " next week", " next decade", " coming quarters", " coming years", " coming months",
+    " coming weeks", " in the future", " could reach ", " on track to ", " plan to ", " plans to ",
+    " l'année prochaine", " les prochaines années",
 )
 
 # Evaluation or opinion: someone judges rather than reports.
@@ -70,18 +54,9 @@ HEDGE_WORDS = _words(
     seems seem rumoured rumored pourrait pourraient"""
 )
 HEDGE_PHRASES = (
-    " some reports ",
-    " reports indicate",
-    " reports suggest",
-    " as much as ",
-    " is expected to ",
-    " are expected to ",
-    " was expected to ",
-    " were expected to ",
-    " believed to ",
-    " according to reports",
-    " people familiar with ",
-    " jusqu'à ",
+    " some reports ", " reports indicate", " reports suggest", " as much as ", " is expected to ",
+    " are expected to ", " was expected to ", " were expected to ", " believed to ", " according to reports",
+    " people familiar with ", " jusqu'à ",
 )
 # "may" is a modal only in lower case and not before a day number ("May 5").
 MAY_MODAL = re.compile(r"\bmay\b(?!\s+\d)")
@@ -123,24 +98,10 @@ NOT_ACTORS = _words(
 
 # Sentences that speak to the reader or belong to the page rather than the story.
 READER_PHRASES = (
-    "share your thoughts",
-    "leave a comment",
-    "let us know",
-    "in the comments",
-    "sign up",
-    "subscribe",
-    "click here",
-    "click play",
-    "read more",
-    "all rights reserved",
-    "for informational purposes only",
-    "does not constitute",
-    "not financial advice",
-    "not investment advice",
-    "this article was generated",
-    "follow us",
-    "newsletter",
-    "comments are moderated",
+    "share your thoughts", "leave a comment", "let us know", "in the comments", "sign up", "subscribe",
+    "click here", "click play", "read more", "all rights reserved", "for informational purposes only",
+    "does not constitute", "not financial advice", "not investment advice", "this article was generated",
+    "follow us", "newsletter", "comments are moderated",
 )
 
 _PHRASE_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

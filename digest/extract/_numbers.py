@@ -17,69 +17,20 @@ WORD_VALUES.update({"a": 1.0, "dozen": 12.0, "a dozen": 12.0, "hundred": 100.0, 
 # French number words that count things ("trois catégories"); "un"/"une" are articles far more often.
 WORD_VALUES.update(
     {
-        "deux": 2.0,
-        "trois": 3.0,
-        "quatre": 4.0,
-        "cinq": 5.0,
-        "sept": 7.0,
-        "huit": 8.0,
-        "neuf": 9.0,
-        "dix": 10.0,
-        "onze": 11.0,
-        "douze": 12.0,
-        "quinze": 15.0,
-        "vingt": 20.0,
-        "trente": 30.0,
-        "quarante": 40.0,
-        "cinquante": 50.0,
-        "soixante": 60.0,
-        "cent": 100.0,
+        "deux": 2.0, "trois": 3.0, "quatre": 4.0, "cinq": 5.0, "sept": 7.0, "huit": 8.0, "neuf": 9.0,
+        "dix": 10.0, "onze": 11.0, "douze": 12.0, "quinze": 15.0, "vingt": 20.0, "trente": 30.0,
+        "quarante": 40.0, "cinquante": 50.0, "soixante": 60.0, "cent": 100.0,
     }
 )
 
 # Lowercase words that may open a figure: spelled numbers, vague amounts and "a" + scale ("a million").
 TRIGGER_WORDS = frozenset(
-    [
-        *UNITS[1:],
-        *TENS,
-        "dozen",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "tens",
-        "hundreds",
-        "dozens",
-        "scores",
-        "thousands",
-        "millions",
-        "billions",
-        "trillions",
-        "single",
-        "double",
-        "triple",
-        "deux",
-        "trois",
-        "quatre",
-        "cinq",
-        "sept",
-        "huit",
-        "neuf",
-        "dix",
-        "onze",
-        "douze",
-        "quinze",
-        "vingt",
-        "trente",
-        "quarante",
-        "cinquante",
-        "soixante",
-        "dizaines",
-        "centaines",
-        "milliers",
-    ]
+    [*UNITS[1:], *TENS, "dozen", "hundred", "thousand", "million", "billion", "trillion", "tens",
+     "hundreds", "dozens", "scores", "thousands", "millions", "billions", "trillions", "single", "double",
+     "triple", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze",
+     "vingt", "trente", "quarante", "cinquante", "soixante", "dizaines", "centaines", "milliers"]
 )
+
 
 
 def _trie(words: frozenset[str]) -> str:
@@ -99,7 +50,11 @@ _CODES = frozenset(
 )
 # Currency codes written against the amount ("USD1.2bn", "RMB500 million", "Rs1,200 crore") join the
 # words, which is why the pattern ends on "no letter" rather than on a word boundary.
-TRIGGER_PATTERN = r"\d(?<![\w.,/:'’-]\d)|\b(?:" + _trie(TRIGGER_WORDS | _CODES) + r")(?![a-z])"
+TRIGGER_PATTERN = (
+    r"\d(?<![\w.,/:'’-]\d)|\b(?:"
+    + _trie(TRIGGER_WORDS | _CODES)
+    + r")(?![a-z])"
+)
 _TRIGGER = re.compile(TRIGGER_PATTERN)
 _TRIGGER_WORDS = TRIGGER_WORDS | _CODES
 # What may not stand before a digit that opens a figure, besides a word character.
@@ -130,7 +85,6 @@ def trigger_starts(text: str, lower: str) -> list[int]:
             more.append(at)
     return sorted(found + more) if more else found
 
-
 _SPELLED_UNITS = "|".join(UNITS[1:])
 WORD_NUMBER_PATTERN = (
     rf"(?i:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?"
@@ -141,38 +95,15 @@ WORD_NUMBER_PATTERN = (
 )
 
 SCALES: dict[str, float] = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "mille": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "milliard": 1e9,
-    "milliards": 1e9,
-    "md": 1e9,
-    "mds": 1e9,
-    "mrd": 1e9,
-    "trillion": 1e12,
-    "trillions": 1e12,
-    "tn": 1e12,
-    "trn": 1e12,
-    "tr": 1e12,
+    "thousand": 1e3, "k": 1e3, "mille": 1e3,
+    "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "milliard": 1e9, "milliards": 1e9,
+    "md": 1e9, "mds": 1e9, "mrd": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
     "billiard": 1e15,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     # Indian digit grouping stacks its scales: a lakh crore is 1e5 * 1e7.
-    "lakh crore": 1e12,
-    "lakh crores": 1e12,
-    "thousand crore": 1e10,
-    "thousand crores": 1e10,
+    "lakh crore": 1e12, "lakh crores": 1e12, "thousand crore": 1e10, "thousand crores": 1e10,
 }
 # Scales written as words may follow a space; abbreviations must touch the number ("€10m", "$2bn").
 SCALE_PATTERN = (
@@ -182,87 +113,23 @@ SCALE_PATTERN = (
 
 # Quantity units, mapped to a canonical short form.
 MEASURE_UNITS: dict[str, str] = {
-    "gigawatts": "GW",
-    "gigawatt": "GW",
-    "gw": "GW",
-    "megawatts": "MW",
-    "megawatt": "MW",
-    "mw": "MW",
-    "kilowatts": "kW",
-    "kilowatt": "kW",
-    "kw": "kW",
-    "terawatts": "TW",
-    "tw": "TW",
-    "gwh": "GWh",
-    "twh": "TWh",
-    "mwh": "MWh",
-    "kwh": "kWh",
-    "tonnes": "t",
-    "tonne": "t",
-    "tons": "t",
-    "ton": "t",
-    "metric tons": "t",
-    "kilograms": "kg",
-    "kilogram": "kg",
-    "kg": "kg",
-    "grams": "g",
-    "gram": "g",
-    "kilometres": "km",
-    "kilometers": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "km": "km",
-    "miles": "mi",
-    "mile": "mi",
-    "metres": "m",
-    "meters": "m",
-    "metre": "m",
-    "meter": "m",
-    "feet": "ft",
-    "foot": "ft",
-    "ft": "ft",
-    "cm": "cm",
-    "mm": "mm",
-    "square metres": "m2",
-    "square meters": "m2",
-    "square feet": "sq ft",
-    "square kilometres": "km2",
-    "square kilometers": "km2",
-    "square miles": "sq mi",
-    "sq m": "m2",
-    "hectares": "ha",
-    "acres": "acre",
-    "litres": "l",
-    "liters": "l",
-    "barrels per day": "bpd",
-    "barrels a day": "bpd",
-    "bpd": "bpd",
-    "barrels": "bbl",
-    "mph": "mph",
-    "km/h": "km/h",
-    "°c": "°C",
-    "°f": "°F",
-    "degrees celsius": "°C",
-    "degrees fahrenheit": "°F",
-    "gb": "GB",
-    "tb": "TB",
-    "pb": "PB",
-    "mb": "MB",
-    "gigabytes": "GB",
-    "terabytes": "TB",
-    "petabytes": "PB",
-    "nm": "nm",
-    "nanometres": "nm",
-    "nanometers": "nm",
-    "mhz": "MHz",
-    "ghz": "GHz",
-    "points": "points",
-    "teraflops": "TFLOPS",
-    "petaflops": "PFLOPS",
-    "exaflops": "EFLOPS",
-    "kilomètres": "km",
-    "mètres": "m",
-    "tonnes métriques": "t",
+    "gigawatts": "GW", "gigawatt": "GW", "gw": "GW", "megawatts": "MW", "megawatt": "MW", "mw": "MW",
+    "kilowatts": "kW", "kilowatt": "kW", "kw": "kW", "terawatts": "TW", "tw": "TW",
+    "gwh": "GWh", "twh": "TWh", "mwh": "MWh", "kwh": "kWh",
+    "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "metric tons": "t",
+    "kilograms": "kg", "kilogram": "kg", "kg": "kg", "grams": "g", "gram": "g",
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
+    "miles": "mi", "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "feet": "ft", "foot": "ft", "ft": "ft", "cm": "cm", "mm": "mm",
+    "square metres": "m2", "square meters": "m2", "square feet": "sq ft", "square kilometres": "km2",
+    "square kilometers": "km2", "square miles": "sq mi", "sq m": "m2", "hectares": "ha", "acres": "acre",
+    "litres": "l", "liters": "l", "barrels per day": "bpd", "barrels a day": "bpd", "bpd": "bpd",
+    "barrels": "bbl", "mph": "mph", "km/h": "km/h", "°c": "°C", "°f": "°F",
+    "degrees celsius": "°C", "degrees fahrenheit": "°F",
+    "gb": "GB", "tb": "TB", "pb": "PB", "mb": "MB", "gigabytes": "GB", "terabytes": "TB",
+    "petabytes": "PB", "nm": "nm", "nanometres": "nm", "nanometers": "nm", "mhz": "MHz", "ghz": "GHz",
+    "points": "points", "teraflops": "TFLOPS", "petaflops": "PFLOPS", "exaflops": "EFLOPS",
+    "kilomètres": "km", "mètres": "m", "tonnes métriques": "t",
 }
 UNIT_PATTERN = (
     "(?i:"
@@ -301,55 +168,19 @@ def canonical_unit(raw: str) -> str:
 
 # Words before a figure that say it is approximate, and the approx value each means.
 APPROX_WORDS: dict[str, str] = {
-    "more than": "over",
-    "over": "over",
-    "above": "over",
-    "past": "over",
-    "beyond": "over",
-    "exceeding": "over",
-    "in excess of": "over",
-    "upwards of": "over",
-    "north of": "over",
-    "well over": "over",
-    "just over": "over",
-    "well above": "over",
-    "plus de": "over",
-    "un peu plus de": "over",
-    "nearly": "under",
-    "almost": "under",
-    "under": "under",
-    "below": "under",
-    "less than": "under",
-    "fewer than": "under",
-    "just under": "under",
-    "close to": "under",
-    "no more than": "under",
-    "près de": "under",
-    "moins de": "under",
-    "presque": "under",
-    "about": "about",
-    "around": "about",
-    "roughly": "about",
-    "approximately": "about",
-    "some": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "circa": "about",
-    "environ": "about",
-    "quelque": "about",
-    "autour de": "about",
-    "quelques": "about",
-    "up to": "up to",
-    "as much as": "up to",
-    "as many as": "up to",
-    "as high as": "up to",
-    "jusqu'à": "up to",
-    "jusqu’à": "up to",
-    "at least": "at least",
-    "au moins": "at least",
+    "more than": "over", "over": "over", "above": "over", "past": "over", "beyond": "over",
+    "exceeding": "over", "in excess of": "over", "upwards of": "over", "north of": "over",
+    "well over": "over", "just over": "over", "well above": "over", "plus de": "over",
+    "un peu plus de": "over", "nearly": "under", "almost": "under", "under": "under", "below": "under",
+    "less than": "under", "fewer than": "under", "just under": "under", "close to": "under",
+    "no more than": "under", "près de": "under", "moins de": "under", "presque": "under",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "circa": "about", "environ": "about",
+    "quelque": "about", "autour de": "about", "quelques": "about",
+    "up to": "up to", "as much as": "up to", "as many as": "up to", "as high as": "up to",
+    "jusqu'à": "up to", "jusqu’à": "up to",
+    "at least": "at least", "au moins": "at least",
 }
-
-
 def approx_of(words: str) -> str:
     """Return the approx value ("over", "under", "about", "up to", "at least") of a qualifier."""
     return APPROX_WORDS.get(" ".join(words.lower().split()), "about")
@@ -419,7 +250,9 @@ def _is_plural(word: str, *, french: bool) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
-def count_noun(text: str, pos: int, stop: int, *, french: bool, modifiers: int = 2) -> tuple[str, int] | None:
+def count_noun(
+    text: str, pos: int, stop: int, *, french: bool, modifiers: int = 2
+) -> tuple[str, int] | None:
     """Return the counted noun phrase after a number at `pos` ("zebra crossings") and where it ends."""
     words: list[str] = []
     for _ in range(modifiers + 1):

@@ -14,7 +14,7 @@ _SKIP_PARAGRAPHS = frozenset({"heading", "section", "disclaimer"})
 _STRONG_FIGURES = frozenset({"money", "percent"})
 _POINTS = frozenset({"bp", "pp"})
 # Stripping the punctuation off whitespace-split words is several times faster than a word regex.
-_ASCII_SPACES = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~', " "))
+_ASCII_SPACES = str.maketrans(dict.fromkeys("!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~", " "))
 _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»…—–•·'"
 _TERMINAL = frozenset(".!?\"'”’)»…")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
@@ -22,7 +22,9 @@ _NAME = r"[A-Z][\w&.'’-]*"
 _RUN = rf"{_NAME}(?:\s+(?:{_NAME}|of|&|and|de|du))*"
 _FILLER = r"(?:[a-z]+ly\s+|itself\s+|has\s+|have\s+|had\s+|also\s+)?"
 # "Alibaba said", "Bain recently warned", and with an apposition "Alibaba, the online retailer, said".
-_PREPOSED = re.compile(rf"({_RUN})(?:(?:,[^,]{{1,80}}){{1,2}},)?\s+{_FILLER}(?:{h.CUE_VERBS})\b")
+_PREPOSED = re.compile(
+    rf"({_RUN})(?:(?:,[^,]{{1,80}}){{1,2}},)?\s+{_FILLER}(?:{h.CUE_VERBS})\b"
+)
 _POSTPOSED = re.compile(rf"\b(?:{h.POSTPOSED_CUES})\s+({_RUN})(?=\s*(?:[,.;]|$|\s+(?:in|on|at|that)\b))")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?({_RUN}|(?:some\s+|many\s+)?(?:{h.GROUPS}))")
 _GROUP = re.compile(
@@ -30,11 +32,11 @@ _GROUP = re.compile(
     rf"(?:\s+(?:[a-z]+ly|have|had|also|now|still|recently|who\s+\w+))?\s+(?:{h.CUE_VERBS})\b"
 )
 # An unnamed single source, holding the claim before or after the cue verb.
-_SINGLE = rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?({h.SINGLE_SOURCES})\b"
-_SINGLE_BEFORE = re.compile(
-    rf"{_SINGLE}(?:,[^,]{{1,90}},|\s+(?:at|for|with|from|in)\s+[^,]{{1,60}}?)?\s+"
-    rf"(?:{h.POSTPOSED_CUES}|told)\b"
+_SINGLE = (
+    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?({h.SINGLE_SOURCES})\b"
 )
+_SINGLE_BEFORE = re.compile(rf"{_SINGLE}(?:,[^,]{{1,90}},|\s+(?:at|for|with|from|in)\s+[^,]{{1,60}}?)?\s+"
+                            rf"(?:{h.POSTPOSED_CUES}|told)\b")
 _SINGLE_AFTER = re.compile(rf"\b(?:{h.POSTPOSED_CUES})\s+{_SINGLE}")
 # A cue right after the name, perhaps past an apposition: "Zhang said", "Jiang Han, an analyst at X, said".
 _CUE_AFTER = re.compile(rf"(?:,[^,]{{1,90}}){{0,2}},?\s+{_FILLER}(?:{h.CUE_VERBS})\b")
@@ -69,17 +71,8 @@ def extract_claims(
         fig_ids = figs.get(index, ())
         if kind_of_block == "table" and (not fig_ids or _is_first_in(sentence, paragraphs)):
             continue
-        claim = _claim(
-            body,
-            index,
-            sentence,
-            fig_ids,
-            times.get(index, ()),
-            figures,
-            said.get(index),
-            mentions.get(index, ()),
-            row=kind_of_block == "table",
-        )
+        claim = _claim(body, index, sentence, fig_ids, times.get(index, ()), figures, said.get(index),
+                       mentions.get(index, ()), row=kind_of_block == "table")
         if claim is not None:
             claims.append(claim)
     return tuple(claims)
@@ -231,13 +224,13 @@ def _holds(body: str, start: int, end: int) -> bool:
 
 def _actor(run: str) -> str | None:
     words = run.replace("’s", "").replace("'s", "").split()
-    while words and words[0].strip('“"‘(') in h.NOT_ACTORS:
+    while words and words[0].strip("“\"‘(") in h.NOT_ACTORS:
         words = words[1:]
     while words and words[-1] in {"of", "&", "and", "de", "du"}:
         words = words[:-1]
     if not words:
         return None
-    actor = " ".join(words).strip(',.;“”"')
+    actor = " ".join(words).strip(",.;“”\"")
     if actor.lower() in h.GROUPS.split("|"):
         return actor.lower()
     return actor or None
