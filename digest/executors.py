@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -16,7 +15,7 @@ from functools import partial
 from typing import Literal, TypeVar
 
 from digest.errors import ConfigError, DigestError
-from digest.fanout import die_with_parent
+from digest.fanout import can_fork, die_with_parent
 from digest.models import SourceDoc
 
 Executor = Literal["local", "dask"]
@@ -59,7 +58,7 @@ def map_articles(
     count = workers if workers is not None else os.cpu_count() or 1
     if count < 1:
         raise ConfigError(f"--workers must be at least 1, not {count}")
-    if count == 1 or len(docs) < MIN_PARALLEL:
+    if runs_here(len(docs), workers=count):
         return _map_here(stage, docs, on_done=on_done)
     return _map_processes(stage, docs, workers=count, on_done=on_done)
 
@@ -88,9 +87,9 @@ def _map_here(
 def _context() -> multiprocessing.context.BaseContext:
     # Forking is the fastest start (workers inherit the imported extractors) but is unsafe once
     # other threads run, e.g. after a Dask client in the same process.
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if can_fork():
         return multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 

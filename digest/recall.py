@@ -32,12 +32,7 @@ class Recall:
 
     def one(self, name: Hashable, value: T, make: Callable[[T], R]) -> R:
         """Return `make(value)`, computed once for as long as `value` is asked for under `name`."""
-        key = (name, id(value))
-        hit = self._now.get(key) or self._last.get(key)
-        if hit is None or hit[0] is not value:
-            hit = (value, make(value))
-        self._now[key] = hit
-        return hit[1]
+        return self.many(name, (value,), lambda batch: [make(batch[0])])[0]
 
     def many(self, name: Hashable, values: Sequence[T], make: Callable[[list[T]], Iterable[R]]) -> list[R]:
         """Return the result of each of `values`; those not known are computed by `make` in one batch."""

@@ -68,11 +68,8 @@ def build(
         click.echo(diagnostic.format(), err=True)
     click.echo(
         f"built {report.articles} articles into {config.output_dir}: "
-        + (
-            "site already up to date"
-            if report.reused
-            else f"{report.written} files written, {report.unchanged} unchanged"
-        )
+        + ("site already up to date" if report.reused else
+           f"{report.written} files written, {report.unchanged} unchanged")
         + (f", {report.errors} articles skipped with errors" if report.errors else ""),
         err=True,
     )
